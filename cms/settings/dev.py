@@ -1,0 +1,7 @@
+"""Development settings: debug on, a fixed insecure key unless SECRET_KEY is set."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY", "django-insecure-development-only-key")

@@ -1,0 +1,13 @@
+"""Test settings: fast password hashing, in-memory e-mail, predictable URLs."""
+
+from .base import *  # noqa: F403
+from .env import env_str
+
+SECRET_KEY = env_str("SECRET_KEY", "test-only-secret-key")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,48 @@
+"""Set up the top of the page tree: the HomePage in every content language and the Site."""
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+
+def content_locales():
+    """The Locale rows of CONTENT_LANGUAGES, default language first (created when missing)."""
+    return [
+        Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]
+
+
+@transaction.atomic
+def ensure_home_page(title="Norsk kulturskoleråd", organisation_name="Norsk kulturskoleråd"):
+    """Return the default-language HomePage, creating it, its translations and the Site.
+
+    Idempotent: an existing HomePage is kept as it is. Wagtail's placeholder welcome page is
+    removed when the HomePage takes its place.
+    """
+    default_locale, *other_locales = content_locales()
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=default_locale).first()
+    if home is None:
+        placeholder = Page.objects.filter(depth=2, content_type__model="page", slug="home").first()
+        if placeholder is not None:
+            Site.objects.filter(root_page=placeholder).delete()
+            placeholder.delete()
+        home = HomePage(
+            title=title, slug="home", organisation_name=organisation_name, locale=default_locale
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    for locale in other_locales:
+        if not home.has_translation(locale):
+            translation = home.copy_for_translation(locale)
+            translation.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home

@@ -1,0 +1,51 @@
+"""What every page type of the project shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+from .translation import UnofficialTranslationMixin
+
+
+class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
+    """A page of this project: previewed by the website, possibly an unofficial translation."""
+
+    settings_panels = Page.settings_panels + UnofficialTranslationMixin.translation_panels
+
+    class Meta:
+        abstract = True
+
+
+class ForkProvenanceMixin(models.Model):
+    """Where a plan, strategy or measure was forked from (empty when written from scratch)."""
+
+    forked_from_plan = models.ForeignKey(
+        "plan.ActionPlanPage",
+        verbose_name=_("forked from plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The plan this content was copied from."),
+    )
+    forked_from_key = models.UUIDField(
+        _("forked from node"),
+        null=True,
+        blank=True,
+        help_text=_("The translation key of the page this one was copied from."),
+    )
+
+    provenance_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("forked_from_plan", read_only=True),
+                FieldPanel("forked_from_key", read_only=True),
+            ],
+            heading=_("Forked from"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
