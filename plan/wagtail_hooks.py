@@ -1,0 +1,63 @@
+"""Admin registration of the plan's snippets, grouped under one menu item."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from plan.models import ContactPerson, Organisation, SustainableDevelopmentGoal, TargetGroup
+from resources.models import Topic
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "short_name", "kind", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "short_name"]
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    model = ContactPerson
+    icon = "user"
+    list_display = ["name", "role", "email", "branch", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "role", "email"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "user"
+    list_display = ["name", "locale"]
+    list_filter = ["locale"]
+
+
+class SustainableDevelopmentGoalViewSet(SnippetViewSet):
+    model = SustainableDevelopmentGoal
+    icon = "globe"
+    list_display = ["number", "title", "locale"]
+    list_filter = ["locale"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+
+
+class PlanSnippetsGroup(SnippetViewSetGroup):
+    """The plan's shared registers in one admin menu: "Registre"."""
+
+    menu_label = _("Registers")
+    menu_icon = "folder-open-inverse"
+    menu_order = 300
+    items = (
+        OrganisationViewSet,
+        ContactPersonViewSet,
+        TargetGroupViewSet,
+        SustainableDevelopmentGoalViewSet,
+        TopicViewSet,
+    )
+
+
+register_snippet(PlanSnippetsGroup)
