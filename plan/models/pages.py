@@ -36,12 +36,22 @@ class ForkProvenanceMixin(models.Model):
         blank=True,
         help_text=_("The translation key of the page this one was copied from."),
     )
+    forked_from_install = models.URLField(
+        _("imported from install"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The install a plan template was imported from. Empty for a copy made inside this "
+            "install."
+        ),
+    )
 
     provenance_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("forked_from_plan", read_only=True),
                 FieldPanel("forked_from_key", read_only=True),
+                FieldPanel("forked_from_install", read_only=True),
             ],
             heading=_("Forked from"),
         )
