@@ -11,7 +11,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .translation import UnofficialTranslationMixin
+from .translation import LocaleConstraintsMixin, UnofficialTranslationMixin
 
 
 class Organisation(UnofficialTranslationMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -79,7 +79,9 @@ class TargetGroup(UnofficialTranslationMixin, TranslatableMixin, models.Model):
         return self.name
 
 
-class SustainableDevelopmentGoal(UnofficialTranslationMixin, TranslatableMixin, models.Model):
+class SustainableDevelopmentGoal(
+    LocaleConstraintsMixin, UnofficialTranslationMixin, TranslatableMixin, models.Model
+):
     """One of the UN's 17 Sustainable Development Goals (FNs bærekraftsmål)."""
 
     number = models.PositiveSmallIntegerField(

@@ -21,3 +21,17 @@ class UnofficialTranslationMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class LocaleConstraintsMixin:
+    """Validates constraints that include the locale, which admin forms leave out.
+
+    Django skips a constraint in form validation when one of its fields is not on the form;
+    without this, a duplicate per locale (e.g. a second goal number 17 in Bokmål) passes the
+    form and fails in the database with a server error.
+    """
+
+    def validate_constraints(self, exclude=None):
+        if exclude and "locale" in exclude and self.locale_id is not None:
+            exclude = set(exclude) - {"locale"}
+        super().validate_constraints(exclude=exclude)

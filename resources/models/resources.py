@@ -13,10 +13,10 @@ from wagtail_localize.fields import SynchronizedField
 from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from plan.models.pages import BasePage
 from plan.models.relations import TranslatableOrderable
-from plan.models.translation import UnofficialTranslationMixin
+from plan.models.translation import LocaleConstraintsMixin, UnofficialTranslationMixin
 
 
-class Topic(UnofficialTranslationMixin, TranslatableMixin, models.Model):
+class Topic(LocaleConstraintsMixin, UnofficialTranslationMixin, TranslatableMixin, models.Model):
     """A subject that resource articles are filed under, e.g. "Samskaping"."""
 
     name = models.CharField(_("name"), max_length=255, help_text=_('E.g. "Samskaping".'))
