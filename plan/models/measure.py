@@ -72,9 +72,14 @@ class MeasurePage(TimingMixin, ForkProvenanceMixin, BasePage):
 
     @property
     def current_status(self):
-        """The status of the latest update, or planned when there is none."""
+        """The status of the latest update, or planned when there is none.
+
+        Updates on the same day are ordered as in the admin, then by when they were saved.
+        """
         latest = max(
-            self.status_updates.all(), key=lambda u: (u.date, u.sort_order or 0), default=None
+            self.status_updates.all(),
+            key=lambda u: (u.date, -1 if u.sort_order is None else u.sort_order, u.pk or 0),
+            default=None,
         )
         return latest.status if latest else MeasureStatus.PLANNED
 
@@ -82,7 +87,7 @@ class MeasurePage(TimingMixin, ForkProvenanceMixin, BasePage):
     def current_status_expression():
         """A subquery giving each measure's current status, for annotating and filtering."""
         latest = MeasureStatusUpdate.objects.filter(page=OuterRef("pk")).order_by(
-            "-date", "-sort_order"
+            "-date", models.F("sort_order").desc(nulls_last=True), "-pk"
         )
         return models.functions.Coalesce(
             Subquery(latest.values("status")[:1]), models.Value(MeasureStatus.PLANNED)
