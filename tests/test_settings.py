@@ -1,0 +1,99 @@
+"""Settings come from the environment and refuse to start when something essential is wrong.
+
+Each case imports a settings module in a fresh interpreter with a clean environment, so the
+environment of the test run (and the settings already loaded) cannot leak in.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+#: Imports the settings module named on the command line and prints what the tests look at.
+SCRIPT = """
+import importlib, json, sys
+s = importlib.import_module(sys.argv[1])
+db = s.DATABASES["default"]
+print(json.dumps({
+    "DEBUG": s.DEBUG,
+    "ALLOWED_HOSTS": s.ALLOWED_HOSTS,
+    "SESSION_COOKIE_SECURE": getattr(s, "SESSION_COOKIE_SECURE", False),
+    "DATABASE": {key: db.get(key) for key in ("ENGINE", "NAME", "USER", "HOST", "PORT")},
+    "LANGUAGE_CODE": s.LANGUAGE_CODE,
+    "CONTENT_LANGUAGES": [code for code, _name in s.WAGTAIL_CONTENT_LANGUAGES],
+}))
+"""
+
+
+def load_settings(module, **environ):
+    """Import ``module`` with only ``environ`` (and PATH) set; return the finished process."""
+    env = {"PATH": os.environ.get("PATH", ""), **environ}
+    return subprocess.run(
+        [sys.executable, "-c", SCRIPT, module],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def loaded(process):
+    assert process.returncode == 0, process.stderr
+    return json.loads(process.stdout)
+
+
+def test_production_refuses_to_start_without_secret_key():
+    process = load_settings("cms.settings.production", ALLOWED_HOSTS="cms.example.org")
+    assert process.returncode != 0
+    assert "ImproperlyConfigured" in process.stderr
+    assert "SECRET_KEY" in process.stderr
+
+
+def test_production_starts_with_secret_key_and_hosts_and_honours_database_url():
+    settings = loaded(
+        load_settings(
+            "cms.settings.production",
+            SECRET_KEY="a-long-random-production-key",
+            ALLOWED_HOSTS="cms.example.org, api.example.org",
+            DATABASE_URL="postgres://handlingsplan:secret@db.example.org:5433/handlingsplan",
+        )
+    )
+    assert settings["DEBUG"] is False
+    assert settings["SESSION_COOKIE_SECURE"] is True
+    assert settings["ALLOWED_HOSTS"] == ["cms.example.org", "api.example.org"]
+    assert settings["DATABASE"] == {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "handlingsplan",
+        "USER": "handlingsplan",
+        "HOST": "db.example.org",
+        "PORT": 5433,
+    }
+
+
+def test_sqlite_and_bokmal_by_default():
+    settings = loaded(load_settings("cms.settings.dev"))
+    assert settings["DATABASE"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert settings["DATABASE"]["NAME"] == str(PROJECT_ROOT / "db.sqlite3")
+    assert settings["LANGUAGE_CODE"] == "nb"
+    assert settings["CONTENT_LANGUAGES"] == ["nb", "en"]
+
+
+def test_content_languages_come_from_the_environment():
+    settings = loaded(load_settings("cms.settings.dev", CONTENT_LANGUAGES="nb, nn ,en"))
+    assert settings["CONTENT_LANGUAGES"] == ["nb", "nn", "en"]
+    assert settings["LANGUAGE_CODE"] == "nb"
+
+
+@pytest.mark.parametrize("languages", ["nb,xx", ","])
+def test_unknown_content_language_fails_with_a_clear_message(languages):
+    process = load_settings("cms.settings.dev", CONTENT_LANGUAGES=languages)
+    assert process.returncode != 0
+    assert "ImproperlyConfigured" in process.stderr
+    assert "CONTENT_LANGUAGES must be a comma-separated list of nb, nn, en, se" in process.stderr
+    assert ("unknown: xx" if "xx" in languages else "(empty)") in process.stderr
