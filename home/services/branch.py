@@ -1,0 +1,502 @@
+"""Set up, rename and archive a county branch.
+
+A branch is a ``BranchPage`` under the HomePage in every content language (translations of
+each other) with its resource and event index pages, a collection for its images and
+documents, two groups (editors and approvers) with permissions on its subtree in every locale
+tree and on its own collection only, and a moderation workflow whose approvers are the
+branch's approvers. The "Nasjonalt" group may work in every branch.
+
+Group, collection and workflow names are data in Norwegian (the organisation's working
+language), derived from the branch's name, and not translated with the interface.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Revision,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+
+from home.models import BranchPage, HomePage
+from home.services.site import ensure_home_page
+from plan.services.translation import translate_page
+from resources.models import EventIndexPage, ResourceIndexPage
+
+NATIONAL_GROUP_NAME = "Nasjonalt"
+WORKFLOW_NAME = "Godkjenning i fylkesstyret"
+# Group names are at most 150 characters; leave room for the suffixes.
+MAX_NAME_LENGTH = 120
+MAX_SHORT_NAME_LENGTH = 64
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG_LENGTH = 64
+
+# Titles and slugs of a branch's index pages per content language; a language not listed
+# gets the default language's.
+INDEX_PAGES = (
+    (
+        ResourceIndexPage,
+        {
+            "nb": ("Ressurser", "ressurser"),
+            "nn": ("Ressursar", "ressursar"),
+            "en": ("Resources", "resources"),
+        },
+    ),
+    (
+        EventIndexPage,
+        {
+            "nb": ("Arrangementer", "arrangementer"),
+            "nn": ("Arrangement", "arrangement"),
+            "en": ("Events", "events"),
+        },
+    ),
+)
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+APPROVER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+NATIONAL_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
+COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+ADMIN_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
+)
+# Branch-specific snippets: a branch's groups may manage those of their own branch.
+BRANCH_SNIPPETS = (("plan", "contactperson"),)
+# Shared snippets: read and chosen by every editor, managed by the national group.
+SHARED_SNIPPETS = (
+    ("plan", "organisation"),
+    ("plan", "targetgroup"),
+    ("plan", "sustainabledevelopmentgoal"),
+    ("resources", "topic"),
+)
+SNIPPET_ACTIONS = ("add", "change", "delete", "view")
+
+
+class BranchError(ValueError):
+    """A branch cannot be set up, renamed or archived as asked; nothing was changed."""
+
+
+@dataclass
+class BranchSetup:
+    """What a branch consists of, in the default language first."""
+
+    pages: list
+    resource_indexes: list
+    event_indexes: list
+    collection: Collection
+    editors: Group
+    approvers: Group
+    workflow: Workflow
+    created: bool = False
+    locales: list = field(default_factory=list)
+
+    @property
+    def branch(self):
+        """The branch page in the default language."""
+        return self.pages[0]
+
+
+def editors_group_name(name):
+    """The name of a branch's editor group, e.g. "Norsk kulturskoleråd Troms redaktører"."""
+    return f"{name} redaktører"
+
+
+def approvers_group_name(name):
+    """The name of a branch's approver group, e.g. "Norsk kulturskoleråd Troms godkjennere"."""
+    return f"{name} godkjennere"
+
+
+def workflow_name(name):
+    """The name of a branch's moderation workflow and of its approval task."""
+    return f"{WORKFLOW_NAME} ({name})"
+
+
+# --- Validation ---------------------------------------------------------------------------
+
+
+def validate_slug(slug):
+    """Return ``slug`` if it is a usable branch slug (lower-case letters, digits, hyphens)."""
+    if not slug or len(slug) > MAX_SLUG_LENGTH or not SLUG_PATTERN.match(slug):
+        raise BranchError(
+            f"Invalid branch slug {slug!r}: use lower-case letters a–z, digits and single "
+            f"hyphens, at most {MAX_SLUG_LENGTH} characters (e.g. “more-og-romsdal”)."
+        )
+    return slug
+
+
+def validate_name(name):
+    """Return ``name`` stripped, if it is a usable branch name."""
+    name = (name or "").strip()
+    if not name:
+        raise BranchError("The branch needs a name, e.g. “Norsk kulturskoleråd Troms”.")
+    if len(name) > MAX_NAME_LENGTH:
+        raise BranchError(f"The branch name is longer than {MAX_NAME_LENGTH} characters.")
+    return name
+
+
+def resolve_locales(language_codes=None):
+    """The Locales of ``language_codes`` (default: every content language), default first.
+
+    Every code must be a content language, and the default language must be among them: the
+    other languages are translations of it.
+    """
+    content_codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    codes = content_codes if not language_codes else list(dict.fromkeys(language_codes))
+    unknown = [code for code in codes if code not in content_codes]
+    if unknown:
+        raise BranchError(
+            f"Unknown language(s): {', '.join(unknown)}. "
+            f"The content languages are: {', '.join(content_codes)}."
+        )
+    if content_codes[0] not in codes:
+        raise BranchError(
+            f"The languages must include the default language “{content_codes[0]}”; "
+            "the other languages are translations of it."
+        )
+    ordered = [code for code in content_codes if code in codes]
+    return [Locale.objects.get_or_create(language_code=code)[0] for code in ordered]
+
+
+def _short_name(name, short_name, home):
+    if short_name:
+        short_name = short_name.strip()
+    else:
+        prefix = f"{home.organisation_name} "
+        short_name = name[len(prefix) :] if name.startswith(prefix) else name
+    if not short_name or len(short_name) > MAX_SHORT_NAME_LENGTH:
+        raise BranchError(
+            f"The short name must be 1 to {MAX_SHORT_NAME_LENGTH} characters; "
+            "give it with --short-name."
+        )
+    return short_name
+
+
+# --- Look-ups -----------------------------------------------------------------------------
+
+
+def _default_locale():
+    return Locale.objects.get_or_create(language_code=settings.WAGTAIL_CONTENT_LANGUAGES[0][0])[0]
+
+
+def find_branch(slug):
+    """The default-language BranchPage with ``slug``, or ``None``."""
+    return BranchPage.objects.filter(locale=_default_locale(), slug=slug).first()
+
+
+def get_branch(slug):
+    """The default-language BranchPage with ``slug``; a clear error when there is none."""
+    branch = find_branch(slug)
+    if branch is None:
+        existing = BranchPage.objects.filter(locale=_default_locale()).order_by("slug")
+        known = ", ".join(existing.values_list("slug", flat=True)) or "none"
+        raise BranchError(f"There is no branch with the slug “{slug}” (existing: {known}).")
+    return branch
+
+
+def branch_groups(branch):
+    """The (editors, approvers) groups of ``branch`` (either may be ``None``)."""
+    return (
+        Group.objects.filter(name=editors_group_name(branch.title)).first(),
+        Group.objects.filter(name=approvers_group_name(branch.title)).first(),
+    )
+
+
+def _page_permission(codename):
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(Page), codename=codename
+    )
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+# --- Set-up pieces --------------------------------------------------------------------------
+
+
+def _grant_page_permissions(group, pages, codenames):
+    for codename in codenames:
+        permission = _page_permission(codename)
+        for page in pages:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _grant_collection_permissions(group, collection):
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+
+
+def _grant_model_permissions(group, snippet_models, actions=SNIPPET_ACTIONS):
+    permissions = [_permission(app_label, codename) for app_label, codename in ADMIN_PERMISSIONS]
+    permissions += [
+        _permission(app_label, f"{action}_{model_name}")
+        for app_label, model_name in snippet_models
+        for action in actions
+    ]
+    group.permissions.add(*permissions)
+
+
+@transaction.atomic
+def ensure_national_group():
+    """Return the "Nasjonalt" group: it works in every branch and manages the shared snippets.
+
+    It has page permissions on the HomePage in every locale tree, image and document
+    permissions on the root collection, and manages every snippet. Idempotent.
+    """
+    ensure_home_page()
+    group, _created = Group.objects.get_or_create(name=NATIONAL_GROUP_NAME)
+    _grant_page_permissions(group, list(HomePage.objects.all()), NATIONAL_PAGE_PERMISSIONS)
+    _grant_collection_permissions(group, Collection.get_first_root_node())
+    _grant_model_permissions(group, BRANCH_SNIPPETS + SHARED_SNIPPETS)
+    return group
+
+
+def _ensure_branch_pages(home, slug, name, short_name, locales):
+    """Return (pages, created): the branch page in every locale, created where missing."""
+    branch = find_branch(slug)
+    created = branch is None
+    if created:
+        if home.get_children().filter(slug=slug).exists():
+            raise BranchError(f"A page with the slug “{slug}” already exists under the home page.")
+        branch = BranchPage(title=name, slug=slug, short_name=short_name, locale=locales[0])
+        home.add_child(instance=branch)
+        branch.save_revision().publish()
+        branch.refresh_from_db()
+    pages = [branch]
+    for locale in locales[1:]:
+        translation = branch.get_translation_or_none(locale)
+        if translation is None:
+            translation = translate_page(branch, locale, publish=branch.live, title=name)
+        pages.append(translation.specific)
+    return pages, created
+
+
+def _index_title(titles, locale):
+    default_code = settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
+    return titles.get(locale.language_code) or titles[default_code]
+
+
+def _ensure_index_pages(branch, model, titles, locales):
+    """Return the index page of ``model`` under ``branch`` in every locale."""
+    index = model.objects.child_of(branch).first()
+    if index is None:
+        title, slug = _index_title(titles, locales[0])
+        index = model(title=title, slug=slug, locale=locales[0])
+        branch.add_child(instance=index)
+        revision = index.save_revision()
+        if branch.live:
+            revision.publish()
+        index.refresh_from_db()
+    pages = [index]
+    for locale in locales[1:]:
+        translation = index.get_translation_or_none(locale)
+        if translation is None:
+            title, slug = _index_title(titles, locale)
+            translation = translate_page(index, locale, publish=index.live, title=title, slug=slug)
+        pages.append(translation.specific)
+    return pages
+
+
+def _ensure_collection(name):
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    return collection or root.add_child(name=name)
+
+
+def _ensure_group(name, pages, page_codenames, collection):
+    group, _created = Group.objects.get_or_create(name=name)
+    _grant_page_permissions(group, pages, page_codenames)
+    _grant_collection_permissions(group, collection)
+    _grant_model_permissions(group, BRANCH_SNIPPETS)
+    _grant_model_permissions(group, SHARED_SNIPPETS, actions=("view",))
+    return group
+
+
+def branch_workflow(branch):
+    """The workflow assigned to ``branch`` (any locale), or ``None``."""
+    pages = branch.get_translations(inclusive=True)
+    link = WorkflowPage.objects.filter(page__in=pages).select_related("workflow").first()
+    return link.workflow if link else None
+
+
+def _ensure_workflow(pages, name, approvers):
+    """The branch's workflow: one approval task by its approvers, on the branch in every locale."""
+    workflow = branch_workflow(pages[0])
+    if workflow is None:
+        workflow = Workflow.objects.create(name=workflow_name(name))
+    task = workflow.tasks.specific().first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=workflow_name(name))
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    if isinstance(task, GroupApprovalTask):
+        task.groups.add(approvers)
+    for page in pages:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+# --- Services -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_branch(slug, name, languages=None, short_name=None):
+    """Set up the branch ``slug`` named ``name`` with everything it needs; return a BranchSetup.
+
+    Idempotent: what exists is kept as it is, what is missing (e.g. a new language) is added.
+    A slug that exists with another name, or a name another branch has, is a BranchError.
+    """
+    slug = validate_slug(slug)
+    name = validate_name(name)
+    locales = resolve_locales(languages)
+    home = ensure_home_page()
+    existing = find_branch(slug)
+    if existing is not None and existing.title != name:
+        raise BranchError(
+            f"The branch “{slug}” already exists with the name “{existing.title}”; "
+            "use rename_branch to rename it."
+        )
+    namesake = BranchPage.objects.filter(locale=locales[0], title=name).exclude(slug=slug).first()
+    if namesake is not None:
+        raise BranchError(f"The branch “{namesake.slug}” already has the name “{name}”.")
+    short_name = existing.short_name if existing else _short_name(name, short_name, home)
+
+    pages, created = _ensure_branch_pages(home, slug, name, short_name, locales)
+    indexes = {
+        model: _ensure_index_pages(pages[0], model, titles, locales)
+        for model, titles in INDEX_PAGES
+    }
+    collection = _ensure_collection(name)
+    editors = _ensure_group(editors_group_name(name), pages, EDITOR_PAGE_PERMISSIONS, collection)
+    approvers = _ensure_group(
+        approvers_group_name(name), pages, APPROVER_PAGE_PERMISSIONS, collection
+    )
+    workflow = _ensure_workflow(pages, name, approvers)
+    ensure_national_group()
+    return BranchSetup(
+        pages=pages,
+        resource_indexes=indexes[ResourceIndexPage],
+        event_indexes=indexes[EventIndexPage],
+        collection=collection,
+        editors=editors,
+        approvers=approvers,
+        workflow=workflow,
+        created=created,
+        locales=locales,
+    )
+
+
+def _rename_page(page, name, short_name):
+    """Give ``page`` a new title and short name in its draft and, when live, on the site."""
+    page = page.specific
+    had_unpublished_changes = page.has_unpublished_changes
+    draft = page.get_latest_revision_as_object()
+    draft.title = name
+    draft.short_name = short_name
+    revision = draft.save_revision(clean=True)
+    if page.live and not had_unpublished_changes:
+        revision.publish()
+    elif page.live:
+        # The pending draft keeps its other changes; the live page gets the new name now.
+        BranchPage.objects.filter(pk=page.pk).update(title=name, short_name=short_name)
+
+
+def _rename(model, old_name, new_name):
+    if old_name == new_name:
+        return
+    if model.objects.filter(name=new_name).exists():
+        raise BranchError(f"There is already a {model._meta.verbose_name} named “{new_name}”.")
+    model.objects.filter(name=old_name).update(name=new_name)
+
+
+@transaction.atomic
+def rename_branch(slug, name, short_name=None):
+    """Rename a branch in every language, with its groups, collection and workflow.
+
+    Returns the default-language BranchPage. A name another branch has is a BranchError.
+    """
+    branch = get_branch(validate_slug(slug))
+    name = validate_name(name)
+    old_name = branch.title
+    namesake = BranchPage.objects.filter(title=name).exclude(translation_key=branch.translation_key)
+    if namesake.exists():
+        raise BranchError(f"Another branch already has the name “{name}”.")
+    if short_name is None:
+        # A new name gives a new short name unless one is given; the same name keeps it.
+        short_name = branch.short_name if name == old_name else None
+    short_name = _short_name(name, short_name, branch.get_parent().specific)
+    if name == old_name and short_name == branch.short_name:
+        return branch
+
+    for page in branch.get_translations(inclusive=True):
+        _rename_page(page, name, short_name)
+    _rename(Group, editors_group_name(old_name), editors_group_name(name))
+    _rename(Group, approvers_group_name(old_name), approvers_group_name(name))
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=old_name).first()
+    if collection is not None and old_name != name:
+        if root.get_children().filter(name=name).exists():
+            raise BranchError(f"There is already a collection named “{name}”.")
+        collection.name = name
+        collection.save()
+    workflow = branch_workflow(branch)
+    if workflow is not None:
+        workflow.name = workflow_name(name)
+        workflow.save(update_fields=["name"])
+        workflow.tasks.filter(name=workflow_name(old_name)).update(name=workflow_name(name))
+    branch.refresh_from_db()
+    return branch
+
+
+@transaction.atomic
+def archive_branch(slug, user=None):
+    """Unpublish a branch and everything under it in every language; keep the content.
+
+    Scheduled publishing in the subtree is cancelled and moderation in progress is stopped,
+    so nothing comes back online by itself. Returns the number of pages unpublished.
+    """
+    branch = get_branch(validate_slug(slug))
+    subtree = Page.objects.none()
+    for translation in branch.get_translations(inclusive=True):
+        subtree |= Page.objects.descendant_of(translation, inclusive=True)
+    page_ids = [str(pk) for pk in subtree.values_list("pk", flat=True)]
+    Revision.objects.page_revisions().filter(
+        object_id__in=page_ids, approved_go_live_at__isnull=False
+    ).update(approved_go_live_at=None)
+    for state in WorkflowState.objects.active().filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id__in=page_ids
+    ):
+        state.cancel(user=user)
+    unpublished = 0
+    for page in subtree.live().order_by("-depth").specific():
+        page.unpublish(user=user)
+        unpublished += 1
+    return unpublished
