@@ -13,16 +13,16 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='actionplanpage',
             name='forked_from_install',
-            field=models.URLField(blank=True, help_text='The install a plan template was imported from. Empty for a copy made inside this install.', max_length=500, verbose_name='imported from install'),
+            field=models.CharField(blank=True, help_text='The install a plan template was imported from. Empty for a copy made inside this install.', max_length=500, verbose_name='imported from install'),
         ),
         migrations.AddField(
             model_name='measurepage',
             name='forked_from_install',
-            field=models.URLField(blank=True, help_text='The install a plan template was imported from. Empty for a copy made inside this install.', max_length=500, verbose_name='imported from install'),
+            field=models.CharField(blank=True, help_text='The install a plan template was imported from. Empty for a copy made inside this install.', max_length=500, verbose_name='imported from install'),
         ),
         migrations.AddField(
             model_name='strategypage',
             name='forked_from_install',
-            field=models.URLField(blank=True, help_text='The install a plan template was imported from. Empty for a copy made inside this install.', max_length=500, verbose_name='imported from install'),
+            field=models.CharField(blank=True, help_text='The install a plan template was imported from. Empty for a copy made inside this install.', max_length=500, verbose_name='imported from install'),
         ),
     ]

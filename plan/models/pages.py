@@ -36,7 +36,7 @@ class ForkProvenanceMixin(models.Model):
         blank=True,
         help_text=_("The translation key of the page this one was copied from."),
     )
-    forked_from_install = models.URLField(
+    forked_from_install = models.CharField(
         _("imported from install"),
         max_length=500,
         blank=True,
