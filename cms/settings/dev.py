@@ -5,3 +5,6 @@ from .env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-development-only-key")
+
+# Serve static files from the apps directly; no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
