@@ -55,6 +55,12 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY" in process.stderr
 
 
+def test_production_refuses_to_start_without_allowed_hosts():
+    process = load_settings("cms.settings.production", SECRET_KEY="a-long-random-production-key")
+    assert process.returncode != 0
+    assert "ALLOWED_HOSTS must be set in production" in process.stderr
+
+
 def test_production_starts_with_secret_key_and_hosts_and_honours_database_url():
     settings = loaded(
         load_settings(

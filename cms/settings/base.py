@@ -140,6 +140,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # E-mail: console in development; SMTP configured through EMAIL_* in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -189,7 +190,22 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 
 # API.
+#: max-age of public API responses for browsers and CDNs.
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+#: How long a response body stays in Django's cache. A publish makes it stale at once (the
+#: content generation is part of the key); only time-dependent output (scheduled expiry) can
+#: lag by up to this long.
+API_SERVER_CACHE_SECONDS = env_int("API_SERVER_CACHE_SECONDS", 300)
+#: Absolute base of document and image URLs in API output (the CMS's public address).
+API_ASSET_BASE_URL = env_str("API_ASSET_BASE_URL", WAGTAILADMIN_BASE_URL)
+#: The renditions every image gets in API output: name → Wagtail filter spec.
+API_IMAGE_RENDITIONS = {
+    "small": "max-400x400",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
+#: At most this many search hits are considered (then paginated).
+API_SEARCH_MAX_HITS = env_int("API_SEARCH_MAX_HITS", 500)
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
@@ -199,6 +215,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Handlingsplan CMS API",
@@ -208,6 +225,27 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["cms.api.schema.only_public_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "MeasureStatusEnum": "plan.models.measure.MeasureStatus",
+        "RedirectStatusEnum": [(301, "Moved permanently"), (302, "Found")],
+        "SearchTypeEnum": ["plan", "measure", "resource", "event"],
+        **{
+            f"{name.title().replace('_', '')}TypeEnum": [name]
+            for name in (
+                "home",
+                "branch",
+                "plan",
+                "strategy",
+                "measure",
+                "resource_index",
+                "resource",
+                "event_index",
+                "event",
+            )
+        },
+    },
 }
 
 LOGGING = {
