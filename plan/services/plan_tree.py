@@ -20,6 +20,7 @@ from django.db.models import Prefetch
 from wagtail.models import Locale, Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
+from cms.api.visibility import public_q
 from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from plan.models import (
     ActionPlanPage,
@@ -150,36 +151,40 @@ class SameInstall:
 # --- Reading ------------------------------------------------------------------------------
 
 
+def visible(queryset, include_drafts=False):
+    """``queryset`` limited to public pages (as the public API decides) unless drafts count."""
+    return queryset if include_drafts else queryset.filter(public_q())
+
+
 def plan_languages(plan, include_drafts=False):
     """The languages of the plan's translations, the plan's own (default) language first."""
     translations = ActionPlanPage.objects.filter(translation_key=plan.translation_key)
-    if not include_drafts:
-        translations = translations.live().public()
+    translations = visible(translations, include_drafts)
     codes = translations.values_list("locale__language_code", flat=True)
     return [plan.locale.language_code] + sorted(c for c in codes if c != plan.locale.language_code)
 
 
-def primary_translation(plan):
-    """The plan in the default locale when it is translated into it, else the plan itself."""
+def primary_translation(plan, include_drafts=False):
+    """The plan in the default locale when it has a (visible) translation there, else itself."""
     default = Locale.get_default()
     if plan.locale_id == default.pk:
         return plan
-    return plan.get_translation_or_none(default) or plan
+    translations = ActionPlanPage.objects.filter(
+        translation_key=plan.translation_key, locale=default
+    )
+    return visible(translations, include_drafts).first() or plan
 
 
 def _tree_pages(plan, languages, include_drafts):
     """Every page of the tree, specific, keyed by (translation key, language)."""
-    keys = plan.get_descendants(inclusive=True)
-    if not include_drafts:
-        keys = keys.live().public()
+    keys = visible(plan.get_descendants(inclusive=True), include_drafts)
     keys = list(keys.values_list("translation_key", flat=True))
     pages = {}
     for node_type in (PLAN, STRATEGY, MEASURE):
         queryset = node_type.model.objects.filter(
             translation_key__in=keys, locale__language_code__in=languages
         ).select_related("locale")
-        if not include_drafts:
-            queryset = queryset.live().public()
+        queryset = visible(queryset, include_drafts)
         for relation in node_type.relations:
             queryset = queryset.prefetch_related(
                 Prefetch(relation.name, relation.row_model.objects.select_related(relation.field))
@@ -195,9 +200,7 @@ def _tree_pages(plan, languages, include_drafts):
 
 def _structure(plan, include_drafts):
     """The default-language pages as nested (page, children) pairs in tree order."""
-    pages = plan.get_descendants()
-    if not include_drafts:
-        pages = pages.live().public()
+    pages = visible(plan.get_descendants(), include_drafts)
     children = {}
     for page in pages.order_by("path").only("path", "depth", "translation_key"):
         children.setdefault(page.path[: -Page.steplen], []).append(page.translation_key)
@@ -401,7 +404,8 @@ class _Builder:
         self.resolver = resolver
         self.languages = languages
         self.provenance = provenance
-        self.progress = progress or (lambda page: None)
+        self.progress = progress or (lambda done, total: None)
+        self.total = 0
         self.locales = {lang: Locale.objects.get(language_code=lang) for lang in languages}
         self.pages = {}
         self.new_keys = {}
@@ -439,7 +443,7 @@ class _Builder:
             localize_relations(page, locale)
         parent.add_child(instance=page)
         self.pages[node["key"], lang] = page
-        self.progress(page)
+        self.progress(len(self.pages), self.total)
         return page
 
     def add_rows(self, node_type, node, page):
@@ -539,10 +543,13 @@ def build_plan(tree, parents, resolver, provenance, user=None, progress=None):
     in that language. ``provenance(language)`` gives the forked-from values of the new pages.
     Snippet relations of translations point at the snippets' translations (a missing one
     raises ``MissingTranslationError``). Each page gets one revision, logged as created by
-    ``user``; ``progress(page)`` is called for each new page.
+    ``user``; ``progress(done, total)`` is called after each new page.
     """
     languages = list(parents)
     builder = _Builder(resolver, languages, provenance, progress)
+    builder.total = sum(
+        1 for _type, node, _path in walk(tree) for lang in languages if lang in node["content"]
+    )
     for lang in languages:
         builder.build(PLAN, tree, lang, parents[lang])
     for (_key, lang), page in builder.pages.items():

@@ -49,7 +49,7 @@ def export_plan(plan, include_drafts=False):
     Only live, public pages are exported unless ``include_drafts``, which also reads pages
     with unpublished changes as their latest revision.
     """
-    plan = primary_translation(plan.specific)
+    plan = primary_translation(plan.specific, include_drafts)
     languages = plan_languages(plan, include_drafts)
     dumper = PortableDumper(languages)
     tree = dump_plan(plan, dumper, languages, include_drafts)

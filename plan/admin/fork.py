@@ -1,0 +1,114 @@
+"""The admin view "New plan based on …" on a branch: fork any live plan into the branch.
+
+Only users who may add pages under the target branch may use it; the copy is made with
+``plan.services.fork.fork_plan`` as drafts, so the branch's workflow covers it.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
+
+from home.models import BranchPage
+from plan.models import ActionPlanPage
+from plan.services.fork import ForkError, fork_plan, parse_period
+
+
+class SourcePlanField(forms.ModelChoiceField):
+    """A choice of live plans, labelled with their branch."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.get_parent().title}: {obj.title}"
+
+
+class ForkPlanForm(forms.Form):
+    """Which live plan to start from, the new period, and whether to keep the texts."""
+
+    source = SourcePlanField(
+        queryset=ActionPlanPage.objects.none(),
+        label=_("Based on"),
+        help_text=_("Any published plan: another branch's, or this branch's previous one."),
+    )
+    period = forms.CharField(
+        label=_("Period"),
+        max_length=20,
+        help_text=_("The first and last year of the new plan, e.g. 2026-2027."),
+    )
+    structure_only = forms.BooleanField(
+        label=_("Structure only"),
+        required=False,
+        help_text=_("Keep titles and lead statements only; leave the texts empty."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = (
+            ActionPlanPage.objects.live().filter(locale=Locale.get_default()).order_by("path")
+        )
+
+    def clean_period(self):
+        try:
+            return parse_period(self.cleaned_data["period"])
+        except ForkError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+class ForkPlanView(WagtailAdminTemplateMixin, FormView):
+    """ "New plan based on …": the form, and the fork when it is sent."""
+
+    form_class = ForkPlanForm
+    template_name = "wagtailadmin/generic/form.html"
+    page_title = _("New plan based on …")
+    header_icon = "copy"
+
+    def dispatch(self, request, branch_id):
+        branch = get_object_or_404(BranchPage, pk=branch_id)
+        self.branch = (branch.get_translation_or_none(Locale.get_default()) or branch).specific
+        if not self.branch.permissions_for_user(request.user).can_add_subpage():
+            raise PermissionDenied
+        return super().dispatch(request, branch_id)
+
+    def get_page_subtitle(self):
+        return self.branch.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {
+                "url": reverse("wagtailadmin_explore", args=[self.branch.pk]),
+                "label": self.branch.title,
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "action_url": reverse("plan_fork", args=[self.branch.pk]),
+            "submit_button_label": _("Create draft plan"),
+            "submit_button_active_label": _("Creating…"),
+        }
+
+    def form_valid(self, form):
+        try:
+            result = fork_plan(
+                form.cleaned_data["source"],
+                self.branch,
+                form.cleaned_data["period"],
+                structure_only=form.cleaned_data["structure_only"],
+                user=self.request.user,
+            )
+        except ForkError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Created the draft plan “%(title)s” with %(count)s pages.")
+            % {"title": result.plan.title, "count": len(result.pages)},
+        )
+        return redirect("wagtailadmin_pages:edit", result.plan.pk)
