@@ -61,3 +61,6 @@ class PlanSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlanSnippetsGroup)
+
+# The plan's own admin views ("New plan based on …") register their hooks on import.
+import plan.admin.hooks  # noqa: E402, F401
