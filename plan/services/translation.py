@@ -7,6 +7,7 @@ never silently shows a Bokmål organisation.
 """
 
 from django.db import models
+from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, TranslatableMixin
 
@@ -21,8 +22,8 @@ def _translatable_foreign_keys(model):
         for field in model._meta.get_fields()
         if isinstance(field, models.ForeignKey)
         and field.name != "locale"
+        and not isinstance(field, ParentalKey)
         and issubclass(field.related_model, TranslatableMixin)
-        and not issubclass(field.related_model, Page)
     ]
 
 
@@ -30,6 +31,10 @@ def _localized(obj, locale):
     if obj is None or obj.locale_id == locale.pk:
         return obj
     translation = obj.get_translation_or_none(locale)
+    if translation is None and isinstance(obj, Page):
+        # A linked page that is not translated yet stays as it is; the API falls back to the
+        # default language for it and says so.
+        return obj
     if translation is None:
         raise MissingTranslationError(
             f"{obj._meta.verbose_name} “{obj}” has no translation in {locale.language_code}; "
@@ -41,9 +46,8 @@ def _localized(obj, locale):
 def localize_relations(instance, locale):
     """Point every snippet relation of ``instance`` and of its inline rows at ``locale``.
 
-    Works on unsaved changes: the caller saves (and for pages, publishes) afterwards. Page
-    relations are left alone: a page link is mapped by the caller, which knows whether the
-    target page is translated yet.
+    Works on unsaved changes: the caller saves (and for pages, publishes) afterwards. A link
+    to a page follows the page's translation when there is one and is kept otherwise.
     """
     for field in _translatable_foreign_keys(type(instance)):
         setattr(instance, field.name, _localized(getattr(instance, field.name), locale))
