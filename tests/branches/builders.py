@@ -44,11 +44,12 @@ class BranchContent:
         return ids
 
 
-def build_branch(slug, name):
+def build_branch(slug, name, **plan_values):
     """Create a branch with a plan (one strategy, one measure), a resource and an event, in
-    nb and en, plus a contact person, an image and a document of its own."""
+    nb and en, plus a contact person, an image and a document of its own. ``plan_values``
+    go to the plan, e.g. ``period_start=2026, period_end=2027``."""
     setup = create_branch(slug, name)
-    tree = make_plan(branch=setup.branch, strategies=1, measures_per_strategy=1)
+    tree = make_plan(branch=setup.branch, strategies=1, measures_per_strategy=1, **plan_values)
     article = ResourceArticlePageFactory(parent=setup.resource_indexes[0], title=f"Ressurs {slug}")
     event = EventPageFactory(parent=setup.event_indexes[0], title=f"Arrangement {slug}")
     for page in (tree.plan, article, event):

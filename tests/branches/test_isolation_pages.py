@@ -1,0 +1,201 @@
+"""A Troms editor can do nothing to Nordland's pages through the admin, in either language."""
+
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Locale, Page, Revision, WorkflowState
+from wagtail_localize.models import Translation
+
+from home.models import BranchPage, HomePage
+from plan.models import ActionPlanPage, MeasurePage, StrategyPage
+from resources.models import EventIndexPage, EventPage, ResourceArticlePage, ResourceIndexPage
+from tests.branches.builders import build_branch, make_user, page_state
+
+PAGE_TYPES = [
+    BranchPage,
+    ActionPlanPage,
+    StrategyPage,
+    MeasurePage,
+    ResourceIndexPage,
+    ResourceArticlePage,
+    EventIndexPage,
+    EventPage,
+]
+LANGUAGES = ["nb", "en"]
+
+
+class TromsEditorOnNordlandPagesTests(TestCase):
+    """Every admin path on every Nordland page type, in both locale trees, is refused to a
+    Troms editor, who works in Troms. Nordland and Troms have content of every page type in
+    nb and en."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.nordland = build_branch("nordland", "Norsk kulturskoleråd Nordland")
+        # Another period, so that Nordland's plan could move under Troms by its slug.
+        cls.troms = build_branch(
+            "troms", "Norsk kulturskoleråd Troms", period_start=2026, period_end=2027
+        )
+        cls.troms_editor = make_user("troms-redaktor", cls.troms.setup.editors)
+        cls.troms_approver = make_user("troms-godkjenner", cls.troms.setup.approvers)
+
+    def nordland_pages(self):
+        for model in PAGE_TYPES:
+            for language in LANGUAGES:
+                yield self.nordland.page(model, language)
+
+    def troms_counterpart_of_parent(self, page):
+        """Troms's page of the type of ``page``'s parent, in the same locale: a destination
+        the Troms editor may add to."""
+        parent = page.get_parent().specific
+        language = page.locale.language_code
+        if isinstance(parent, HomePage):
+            return parent
+        return self.troms.page(type(parent), language)
+
+    def move_destination(self, page):
+        """Troms's counterpart of the parent when the page could go there by the page-type and
+        slug rules (so that only permissions stand in the way), else its own parent."""
+        destination = self.troms_counterpart_of_parent(page)
+        if page.can_move_to(destination) and Page._slug_is_available(
+            page.slug, destination, page=page
+        ):
+            return destination
+        return page.get_parent()
+
+    def state(self):
+        return (
+            page_state(self.nordland.subtree_ids()),
+            Page.objects.count(),
+            Revision.objects.count(),
+            WorkflowState.objects.count(),
+            Translation.objects.count(),
+        )
+
+    def assertRefused(self, response):
+        """A refusal: 403, or Wagtail's redirect to the dashboard with "no permission"."""
+        if response.status_code == 403:
+            return
+        self.assertEqual(response.status_code, 302, response.content[:300])
+        self.assertEqual(response["Location"], reverse("wagtailadmin_home"))
+
+    def setUp(self):
+        self.client.force_login(self.troms_editor)
+        self.before = self.state()
+
+    def assertRefusedAndUnchanged(self, method, url, data=None):
+        response = getattr(self.client, method)(url, data or {})
+        self.assertRefused(response)
+        self.assertEqual(self.state(), self.before)
+
+    def test_edit(self):
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+                self.assertRefusedAndUnchanged("get", url)
+                self.assertRefusedAndUnchanged("post", url, {"title": "Endret", "slug": page.slug})
+
+    def test_publish(self):
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+                data = {"title": "Publisert", "slug": page.slug, "action-publish": "1"}
+                self.assertRefusedAndUnchanged("post", url, data)
+
+    def test_unpublish_and_lock(self):
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                self.assertRefusedAndUnchanged(
+                    "post", reverse("wagtailadmin_pages:unpublish", args=[page.pk])
+                )
+                self.assertRefusedAndUnchanged(
+                    "post", reverse("wagtailadmin_pages:lock", args=[page.pk])
+                )
+
+    def test_delete(self):
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+                self.assertRefusedAndUnchanged("get", url)
+                self.assertRefusedAndUnchanged("post", url)
+
+    def test_move(self):
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                destination = self.move_destination(page)
+                self.assertRefusedAndUnchanged(
+                    "get", reverse("wagtailadmin_pages:move", args=[page.pk])
+                )
+                self.assertRefusedAndUnchanged(
+                    "post",
+                    reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk]),
+                )
+
+    def test_copy_into_troms(self):
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                destination = self.troms_counterpart_of_parent(page)
+                data = {
+                    "new_title": "Kopi",
+                    "new_slug": "kopi",
+                    "new_parent_page": destination.pk,
+                    "copy_subpages": "on",
+                    "publish_copies": "on",
+                }
+                url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+                self.assertRefusedAndUnchanged("get", url)
+                self.assertRefusedAndUnchanged("post", url, data)
+
+    def test_add_below(self):
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                self.assertRefusedAndUnchanged(
+                    "get", reverse("wagtailadmin_pages:add_subpage", args=[page.pk])
+                )
+
+    def test_translate(self):
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+                other = "en" if page.locale.language_code == "nb" else "nb"
+                self.assertRefusedAndUnchanged("get", url)
+                self.assertRefusedAndUnchanged(
+                    "post", url, {"locales": [locales[other].pk], "include_subtree": "on"}
+                )
+
+    def test_control_a_superusers_identical_move_and_copy_go_through(self):
+        admin = make_user("admin")
+        admin.is_superuser = True
+        admin.save()
+        self.client.force_login(admin)
+        plan = self.nordland.page(ActionPlanPage)
+        destination = self.move_destination(plan)
+        self.assertEqual(destination, self.troms.branch)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:move_confirm", args=[plan.pk, destination.pk])
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(Page.objects.get(pk=plan.pk).is_descendant_of(self.troms.branch))
+        measure = self.nordland.page(MeasurePage, "en")
+        response = self.client.post(
+            reverse("wagtailadmin_pages:copy", args=[measure.pk]),
+            {"new_title": "Kopi", "new_slug": "kopi", "new_parent_page": measure.get_parent().pk},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(Page.objects.filter(slug="kopi").exists())
+
+    def test_control_the_editor_edits_every_troms_page_type_in_both_locales(self):
+        for model in PAGE_TYPES:
+            for language in LANGUAGES:
+                page = self.troms.page(model, language)
+                with self.subTest(page=page):
+                    response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+                    self.assertEqual(response.status_code, 200)
+
+    def test_may_not_publish_even_in_troms(self):
+        plan = self.troms.page(ActionPlanPage)
+        self.assertTrue(plan.permissions_for_user(self.troms_editor).can_edit())
+        self.assertFalse(plan.permissions_for_user(self.troms_editor).can_publish())
+        self.assertTrue(plan.permissions_for_user(self.troms_approver).can_publish())
+        nordland_plan = self.nordland.page(ActionPlanPage, "en")
+        self.assertFalse(nordland_plan.permissions_for_user(self.troms_approver).can_edit())
