@@ -1,9 +1,15 @@
-"""Admin registration of the plan's snippets, grouped under one menu item."""
+"""Admin registration of the plan's snippets, grouped under one menu item.
+
+Contact persons belong to a branch: a branch's groups manage only their own (see
+``home.snippets``). The other snippets are shared: every editor may see and choose them,
+the "Nasjonalt" group manages them (model permissions given by ``home.services.branch``).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.snippets import BranchSnippetViewSet
 from plan.models import ContactPerson, Organisation, SustainableDevelopmentGoal, TargetGroup
 from resources.models import Topic
 
@@ -16,7 +22,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
 
 
-class ContactPersonViewSet(SnippetViewSet):
+class ContactPersonViewSet(BranchSnippetViewSet):
     model = ContactPerson
     icon = "user"
     list_display = ["name", "role", "email", "branch", "locale"]
