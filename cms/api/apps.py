@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "cms.api"
     label = "api"
     verbose_name = _("Public API")
+
+    def ready(self):
+        from .generation import connect_signals
+
+        connect_signals()

@@ -1,0 +1,218 @@
+"""Values serializers cannot know without a query, resolved for a whole response at once.
+
+Serializers emit markers (a page reference, rich text, an image, a document, the translations
+of a page); :func:`resolve` walks the serialized data, loads everything the markers need in a
+constant number of queries, and replaces them. So a plan with 300 measures costs the same
+number of queries as one with 10, and no serializer runs a query of its own.
+"""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db.models import Q
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from . import richtext
+from .images import document_data, image_data, load_images
+from .links import page_url
+from .locales import content_languages
+from .types import type_name_for_content_type
+from .visibility import public_pages
+
+
+class Deferred:
+    """Base of the markers."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageRef(Deferred):
+    """A reference to a page (by id or tree path), shown in the requested language."""
+
+    page_id: int | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RichText(Deferred):
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef(Deferred):
+    image_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef(Deferred):
+    document_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Translations(Deferred):
+    """The public translations of the page with translation key ``key``."""
+
+    key: UUID
+
+
+def _walk(data):
+    if isinstance(data, Deferred):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _walk(value)
+    elif isinstance(data, list | tuple):
+        for value in data:
+            yield from _walk(value)
+
+
+def _replace(data, lookups):
+    if isinstance(data, Deferred):
+        return lookups.value(data)
+    if isinstance(data, dict):
+        return {name: _replace(value, lookups) for name, value in data.items()}
+    if isinstance(data, list | tuple):
+        # A reference to a page that is not public is dropped from lists.
+        return [
+            replaced
+            for value in data
+            if (replaced := _replace(value, lookups)) is not None or not isinstance(value, PageRef)
+        ]
+    return data
+
+
+class Lookups:
+    """Everything the markers of one response need, loaded in bulk."""
+
+    def __init__(self, api):
+        self.api = api
+        self.keys_by_id = {}
+        self.keys_by_path = {}
+        self.pages_by_key = {}
+        self.documents = {}
+        self.images = {}
+        self._image_data = {}
+
+    def load(self, markers):
+        page_ids, paths, keys, document_ids, image_ids = set(), set(), set(), set(), set()
+        for marker in markers:
+            if isinstance(marker, PageRef):
+                if marker.page_id is not None:
+                    page_ids.add(marker.page_id)
+                if marker.path:
+                    paths.add(marker.path)
+            elif isinstance(marker, Translations):
+                keys.add(marker.key)
+            elif isinstance(marker, RichText):
+                linked_pages, linked_documents, embedded_images = richtext.references(marker.html)
+                page_ids |= linked_pages
+                document_ids |= linked_documents
+                image_ids |= embedded_images
+            elif isinstance(marker, ImageRef):
+                image_ids.add(marker.image_id)
+            elif isinstance(marker, DocumentRef):
+                document_ids.add(marker.document_id)
+        if page_ids or paths:
+            rows = Page.objects.filter(Q(pk__in=page_ids) | Q(path__in=paths)).values_list(
+                "pk", "path", "translation_key"
+            )
+            for pk, path, key in rows:
+                self.keys_by_id[pk] = key
+                self.keys_by_path[path] = key
+                keys.add(key)
+        if keys:
+            languages = set(content_languages())
+            rows = (
+                public_pages()
+                .filter(translation_key__in=keys)
+                .values(
+                    "pk", "translation_key", "locale_id", "url_path", "title", "content_type_id"
+                )
+            )
+            for row in rows:
+                code = self.api.locales.code(row["locale_id"])
+                if code in languages:
+                    row["language"] = code
+                    self.pages_by_key.setdefault(row["translation_key"], {})[code] = row
+        if document_ids:
+            documents = get_document_model().objects.filter(pk__in=document_ids)
+            self.documents = {document.pk: document for document in documents}
+        self.images = load_images(image_ids)
+
+    # --- Values ----------------------------------------------------------------------------
+
+    def value(self, marker):
+        if isinstance(marker, PageRef):
+            return self.page_ref(marker)
+        if isinstance(marker, Translations):
+            return self.translations(marker.key)
+        if isinstance(marker, RichText):
+            return richtext.expand(
+                marker.html, self.page_url_by_id, self.document_url, self.image_data
+            )
+        if isinstance(marker, ImageRef):
+            return self.image_data(marker.image_id)
+        if isinstance(marker, DocumentRef):
+            document = self.documents.get(marker.document_id)
+            return document_data(document) if document else None
+        raise TypeError(marker)
+
+    def translations(self, key):
+        return {
+            code: {"id": row["pk"], "url": page_url(code, row["url_path"])}
+            for code, row in sorted(self.pages_by_key.get(key, {}).items())
+        }
+
+    def localized_row(self, key):
+        """The public page of ``key`` in the requested language, else in the default one."""
+        rows = self.pages_by_key.get(key, {})
+        for code in (self.api.locales.language, content_languages()[0]):
+            if code in rows:
+                return rows[code]
+        return None
+
+    def page_ref(self, marker):
+        key = (
+            self.keys_by_id.get(marker.page_id)
+            if marker.page_id is not None
+            else self.keys_by_path.get(marker.path)
+        )
+        row = self.localized_row(key) if key else None
+        if row is None:
+            return None
+        return {
+            "id": row["pk"],
+            "key": row["translation_key"],
+            "type": type_name_for_content_type(row["content_type_id"]),
+            "locale": row["language"],
+            "fallback": row["language"] != self.api.locales.language,
+            "title": row["title"],
+            "url": page_url(row["language"], row["url_path"]),
+        }
+
+    def page_url_by_id(self, page_id):
+        key = self.keys_by_id.get(page_id)
+        row = self.localized_row(key) if key else None
+        return page_url(row["language"], row["url_path"]) if row else None
+
+    def document_url(self, document_id):
+        document = self.documents.get(document_id)
+        return document_data(document)["url"] if document else None
+
+    def image_data(self, image_id):
+        if image_id not in self._image_data:
+            image = self.images.get(image_id)
+            self._image_data[image_id] = image_data(image) if image else None
+        return self._image_data[image_id]
+
+
+def resolve(data, api):
+    """Replace every marker in ``data`` with its value, loading all of them at once."""
+    markers = list(_walk(data))
+    if not markers:
+        return data
+    lookups = Lookups(api)
+    lookups.load(markers)
+    return _replace(data, lookups)

@@ -1,0 +1,1 @@
+"""Endpoints that span page types: index, search, resolve, sitemap and preview."""

@@ -1,0 +1,79 @@
+"""``GET /api/v1/search/?q=``: plans, measures, resources and events, most relevant first."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from wagtail.models import Page
+
+from ..richtext import plain_text
+from ..search import MAX_QUERY_LENGTH, search_keys
+from ..serializers import PageSerializer
+from ..types import registered_models, type_name_for_model
+from ..views import ERROR_RESPONSES, LOCALE_PARAMETER, PublicAPIView
+from ..visibility import public_pages
+
+#: The page types search looks in.
+SEARCH_TYPES = ["plan", "measure", "resource", "event"]
+SUMMARY_LENGTH = 300
+
+
+class SearchParametersSerializer(serializers.Serializer):
+    q = serializers.CharField(
+        max_length=MAX_QUERY_LENGTH,
+        help_text=f"The words to search for (at most {MAX_QUERY_LENGTH} characters).",
+    )
+    type = serializers.ChoiceField(
+        choices=SEARCH_TYPES, required=False, help_text="Search only this type."
+    )
+
+
+class SearchResultSerializer(PageSerializer):
+    type = serializers.ChoiceField(choices=SEARCH_TYPES, read_only=True, source="api_type")
+    summary = serializers.SerializerMethodField(help_text="The summary as plain text.")
+
+    class Meta(PageSerializer.Meta):
+        fields = [f for f in PageSerializer.Meta.fields if f != "unofficial_translation"]
+        fields.append("summary")
+
+    def get_summary(self, page) -> str:
+        text = getattr(page, "summary", "") or getattr(page, "overall_goal", "")
+        return plain_text(text, SUMMARY_LENGTH)
+
+
+def searchable_models(type_name=None):
+    names = [type_name] if type_name else SEARCH_TYPES
+    return [model for model in registered_models() if type_name_for_model(model) in names]
+
+
+class SearchView(PublicAPIView):
+    """Full-text search across plans, measures, resources and events."""
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER, SearchParametersSerializer],
+        responses={200: SearchResultSerializer(many=True), **ERROR_RESPONSES},
+    )
+    def get(self, request):
+        parameters = SearchParametersSerializer(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        query = parameters.validated_data["q"].strip()
+        models = searchable_models(parameters.validated_data.get("type"))
+        keys = search_keys(Page.objects.type(*models), query, self.locales) if query else []
+        chosen = {}
+        candidates = (
+            public_pages()
+            .filter(translation_key__in=keys, locale_id__in=self.locales.ids)
+            .type(*models)
+            .values_list("pk", "translation_key", "locale_id")
+        )
+        for pk, key, locale_id in candidates:
+            if key not in chosen or locale_id == self.locales.requested_id:
+                chosen[key] = pk
+        ordered_ids = [chosen[key] for key in keys if key in chosen]
+        page_ids = self.paginate_queryset(ordered_ids)
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+        results = [pages[pk] for pk in page_ids if pk in pages]
+        for page in results:
+            page.api_type = type_name_for_model(type(page))
+        serializer = SearchResultSerializer(
+            results, many=True, context=self.get_serializer_context()
+        )
+        return self.get_paginated_response(serializer.data)

@@ -1,0 +1,22 @@
+"""The content generation: one number that changes whenever public content may have changed."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ContentGeneration(models.Model):
+    """A single row counting content changes; part of every API ETag and cache key.
+
+    It is bumped in the same database transaction as the change (see ``cms.api.generation``),
+    so every worker and every server sees a new generation as soon as the change is committed.
+    """
+
+    value = models.PositiveBigIntegerField(_("generation"), default=1)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("content generation")
+        verbose_name_plural = _("content generations")
+
+    def __str__(self):
+        return f"{self.value} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -1,0 +1,50 @@
+"""Limit/offset pagination that rejects bad values instead of guessing."""
+
+from rest_framework.pagination import LimitOffsetPagination
+
+from .errors import invalid_parameter
+
+MAX_OFFSET = 1_000_000
+
+
+def _whole_number(request, name, minimum, maximum=None):
+    raw = request.query_params.get(name)
+    if raw is None:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise invalid_parameter(name, f"{name} must be a whole number.") from None
+    if value < minimum:
+        raise invalid_parameter(name, f"{name} must be at least {minimum}.")
+    if maximum is not None and value > maximum:
+        raise invalid_parameter(name, f"{name} must be at most {maximum}.")
+    return value
+
+
+class ApiPagination(LimitOffsetPagination):
+    """``limit`` (1–100, default 20; larger values are capped) and ``offset`` (from 0)."""
+
+    default_limit = 20
+    max_limit = 100
+
+    def get_limit(self, request):
+        value = _whole_number(request, self.limit_query_param, 1)
+        return self.default_limit if value is None else min(value, self.max_limit)
+
+    def get_offset(self, request):
+        return _whole_number(request, self.offset_query_param, 0, MAX_OFFSET) or 0
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.limit_query_param:
+                parameter["schema"].update(
+                    {"minimum": 1, "default": self.default_limit, "maximum": self.max_limit}
+                )
+                parameter["description"] = (
+                    f"Number of results to return (1–{self.max_limit}; larger values are capped)."
+                )
+            elif parameter["name"] == self.offset_query_param:
+                parameter["schema"].update({"minimum": 0, "maximum": MAX_OFFSET, "default": 0})
+        return parameters

@@ -1,0 +1,91 @@
+"""Rich text for the website: Wagtail's stored HTML with every internal reference resolved.
+
+Page links become website URLs, document links download URLs and embedded images renditions;
+a link whose target is not public loses its ``href``. No ``linktype=``/``embedtype=`` markup
+is left. The references are looked up in bulk by :mod:`cms.api.deferred`.
+"""
+
+import re
+from html import unescape
+
+from django.utils.html import escape
+from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
+
+#: The rendition of an image embedded in rich text.
+EMBED_RENDITION = "medium"
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def references(html):
+    """The page, document and image ids ``html`` refers to: ``(pages, documents, images)``."""
+    pages, documents, images = set(), set(), set()
+    for match in FIND_A_TAG.finditer(html or ""):
+        attrs = extract_attrs(match.group(1))
+        target = _int(attrs.get("id"))
+        if target is None:
+            continue
+        if attrs.get("linktype") == "page":
+            pages.add(target)
+        elif attrs.get("linktype") == "document":
+            documents.add(target)
+    for match in FIND_EMBED_TAG.finditer(html or ""):
+        attrs = extract_attrs(match.group(1))
+        target = _int(attrs.get("id"))
+        if attrs.get("embedtype") == "image" and target is not None:
+            images.add(target)
+    return pages, documents, images
+
+
+def expand(html, page_url, document_url, image):
+    """Rewrite ``html`` with the lookups ``page_url(id)``, ``document_url(id)``, ``image(id)``.
+
+    Each lookup returns ``None`` when the target is missing or not public.
+    """
+
+    def link(match):
+        attrs = extract_attrs(match.group(1))
+        linktype = attrs.get("linktype")
+        if linktype is None:
+            return match.group(0)
+        target = _int(attrs.get("id"))
+        url = None
+        if linktype == "page":
+            url = page_url(target)
+        elif linktype == "document":
+            url = document_url(target)
+        return f'<a href="{escape(url)}">' if url else "<a>"
+
+    def embed(match):
+        attrs = extract_attrs(match.group(1))
+        if attrs.get("embedtype") != "image":
+            return ""
+        data = image(_int(attrs.get("id")))
+        rendition = (data or {}).get("renditions", {}).get(EMBED_RENDITION)
+        if not rendition:
+            return ""
+        alt = attrs.get("alt", data["alt"])
+        css = f"richtext-image {attrs.get('format', '')}".strip()
+        return (
+            f'<img src="{escape(rendition["url"])}" width="{rendition["width"]}" '
+            f'height="{rendition["height"]}" alt="{escape(alt)}" class="{escape(css)}">'
+        )
+
+    html = FIND_A_TAG.sub(link, html or "")
+    return FIND_EMBED_TAG.sub(embed, html)
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def plain_text(html, limit=None):
+    """Text without markup, e.g. for search result snippets."""
+    text = " ".join(unescape(_TAGS.sub(" ", html or "")).split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text

@@ -1,0 +1,207 @@
+"""Serializer fields and base serializers shared by the endpoints of every app.
+
+Fields that need data from other rows (page references, rich text, images, documents,
+translations) emit markers from :mod:`cms.api.deferred`; the documentation-only serializers
+below describe what the markers become, so the OpenAPI schema is fully typed.
+"""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.models import Page
+
+from . import deferred
+from .locales import content_languages
+from .types import type_name_for_model
+
+STEPLEN = Page.steplen
+
+# --- What the markers become (documentation only) -----------------------------------------
+
+
+class TranslationLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.CharField(help_text="The public website URL of the translation.")
+
+
+class PageRefSerializer(serializers.Serializer):
+    """A short reference to another public page, in the requested language when translated."""
+
+    id = serializers.IntegerField()
+    key = serializers.UUIDField()
+    type = serializers.CharField()
+    locale = serializers.ChoiceField(choices=content_languages())
+    fallback = serializers.BooleanField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class RenditionSerializer(serializers.Serializer):
+    url = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+class ImageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    alt = serializers.CharField(help_text="Text alternative for the image.")
+    credit = serializers.CharField(help_text='Credit line, e.g. "Foto: Norsk kulturskoleråd".')
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    renditions = serializers.DictField(
+        child=RenditionSerializer(),
+        help_text="Resized copies by name (see API_IMAGE_RENDITIONS), e.g. small, medium, large.",
+    )
+
+
+class DocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="Download URL.")
+    filename = serializers.CharField()
+    file_extension = serializers.CharField()
+    file_size = serializers.IntegerField(allow_null=True, help_text="Size in bytes, if known.")
+
+
+# --- Fields ---------------------------------------------------------------------------------
+
+
+class _ReadOnlyField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+
+@extend_schema_field({"type": "string", "format": "html"})
+class RichTextField(_ReadOnlyField):
+    """Rich text as HTML with links resolved to website and download URLs."""
+
+    def to_representation(self, value):
+        html = getattr(value, "source", value)  # RichText values from StreamField blocks
+        return deferred.RichText(html) if html else ""
+
+
+@extend_schema_field(PageRefSerializer(allow_null=True))
+class PageRefField(_ReadOnlyField):
+    """A page id (of any language) shown as a reference in the requested language."""
+
+    def to_representation(self, value):
+        return deferred.PageRef(page_id=getattr(value, "pk", value))
+
+
+@extend_schema_field(PageRefSerializer(allow_null=True))
+class AncestorRefField(_ReadOnlyField):
+    """A reference to the ancestor at ``depth`` of the page in the default tree."""
+
+    def __init__(self, depth, **kwargs):
+        self.depth = depth
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        path = getattr(page, "tree_path", None) or page.path
+        if not path or len(path) <= self.depth * STEPLEN - STEPLEN:
+            return None
+        return deferred.PageRef(path=path[: self.depth * STEPLEN])
+
+
+@extend_schema_field(ImageSerializer(allow_null=True))
+class ImageField(_ReadOnlyField):
+    """An image id shown with its renditions, alt text and credit."""
+
+    def to_representation(self, value):
+        return deferred.ImageRef(getattr(value, "pk", value))
+
+
+@extend_schema_field(DocumentSerializer(allow_null=True))
+class DocumentField(_ReadOnlyField):
+    """A document id shown with its download URL."""
+
+    def to_representation(self, value):
+        return deferred.DocumentRef(getattr(value, "pk", value))
+
+
+@extend_schema_field(serializers.DictField(child=TranslationLinkSerializer()))
+class TranslationsField(_ReadOnlyField):
+    """The public translations of a page: language code → id and URL."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "translation_key"
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return deferred.Translations(value)
+
+
+def type_field(name):
+    """A field that always says ``name``: the object's API type, e.g. "plan"."""
+
+    @extend_schema_field({"type": "string", "enum": [name]})
+    class TypeField(_ReadOnlyField):
+        def __init__(self):
+            super().__init__(source="*")
+
+        def to_representation(self, value):
+            return name
+
+    return TypeField()
+
+
+# --- Base serializers -------------------------------------------------------------------------
+
+
+class PageSerializer(serializers.ModelSerializer):
+    """What every page object carries: identity, language, URLs and title."""
+
+    id = serializers.IntegerField(source="pk", read_only=True)
+    key = serializers.UUIDField(
+        source="translation_key",
+        read_only=True,
+        help_text="The translation key: the same for every translation of the page.",
+    )
+    type = serializers.SerializerMethodField()
+    locale = serializers.SerializerMethodField()
+    fallback = serializers.SerializerMethodField(
+        help_text="True when the page is not translated into the requested language and is "
+        "shown in the default language instead."
+    )
+    url = serializers.SerializerMethodField(help_text="The page's public website URL.")
+    translations = TranslationsField()
+
+    class Meta:
+        model = Page
+        fields = [
+            "id",
+            "key",
+            "type",
+            "locale",
+            "fallback",
+            "unofficial_translation",
+            "url",
+            "translations",
+            "title",
+            "last_published_at",
+        ]
+        extra_kwargs = {
+            "unofficial_translation": {
+                "help_text": "True when the text is a working translation not yet approved."
+            }
+        }
+
+    def get_type(self, obj) -> str:
+        return type_name_for_model(type(obj))
+
+    @extend_schema_field(serializers.ChoiceField(choices=content_languages()))
+    def get_locale(self, obj):
+        return self.context["api"].language_of(obj)
+
+    def get_fallback(self, obj) -> bool:
+        return self.context["api"].is_fallback(obj)
+
+    def get_url(self, obj) -> str:
+        return self.context["api"].url(obj)
+
+
+def page_fields(*fields):
+    """The base page fields followed by ``fields``."""
+    return [*PageSerializer.Meta.fields, *fields]

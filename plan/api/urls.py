@@ -1,0 +1,21 @@
+"""Routes of the plan endpoints under /api/v1/."""
+
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from .template import PlanTemplateSchemaView, PlanTemplateView
+from .views import MeasureViewSet, PlanViewSet
+
+router = SimpleRouter()
+router.register("plans", PlanViewSet, basename="plan")
+router.register("measures", MeasureViewSet, basename="measure")
+
+urlpatterns = [
+    path("plans/<str:pk>/template/", PlanTemplateView.as_view(), name="plan-template"),
+    path(
+        "schemas/plan-template.json",
+        PlanTemplateSchemaView.as_view(),
+        name="plan-template-schema",
+    ),
+    *router.urls,
+]

@@ -1,0 +1,56 @@
+"""Fixtures of the API tests: one install built for the package and a clean cache per test."""
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
+from rest_framework.test import APIClient
+
+from .content import build_content
+
+
+@pytest.fixture(scope="session")
+def api_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("api-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, api_media_root):
+    """The shared install's files live in one folder for the whole session."""
+    settings.MEDIA_ROOT = api_media_root
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Cached bodies are keyed by generation, which a test's rollback can reuse."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="package")
+def content(django_db_setup, django_db_blocker, api_media_root):
+    """The install of :mod:`tests.api.content`, rolled back after the package's tests."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=api_media_root):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_content()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(content, db):
+    return APIClient()
+
+
+@pytest.fixture
+def get(client):
+    """GET an API path and return the response; ``get(path, locale="en", **params)``."""
+
+    def _get(url, /, headers=None, **params):
+        return client.get(url, params, headers=headers or {})
+
+    return _get

@@ -1,0 +1,69 @@
+"""The OpenAPI document and its interactive documentation."""
+
+from openapi_spec_validator import validate
+
+from .openapi import openapi_document
+
+
+def test_openapi_document_is_valid():
+    validate(openapi_document())
+
+
+def test_every_endpoint_is_documented_with_typed_parameters():
+    paths = openapi_document()["paths"]
+    for path in [
+        "/api/v1/",
+        "/api/v1/branches/",
+        "/api/v1/branches/{slug}/",
+        "/api/v1/plans/",
+        "/api/v1/plans/{id}/",
+        "/api/v1/measures/",
+        "/api/v1/measures/{id}/",
+        "/api/v1/resources/",
+        "/api/v1/resources/{id}/",
+        "/api/v1/events/",
+        "/api/v1/events/{id}/",
+        "/api/v1/search/",
+        "/api/v1/resolve/",
+        "/api/v1/sitemap/",
+        "/api/v1/preview/",
+    ]:
+        assert "get" in paths[path], path
+    measure_parameters = {p["name"]: p for p in paths["/api/v1/measures/"]["get"]["parameters"]}
+    assert set(measure_parameters) >= {
+        "plan",
+        "strategy",
+        "status",
+        "partner",
+        "target_group",
+        "goal",
+        "search",
+        "limit",
+        "offset",
+        "locale",
+    }
+    assert measure_parameters["plan"]["schema"]["type"] == "integer"
+    assert measure_parameters["status"]["schema"]["enum"] == [
+        "cancelled",
+        "completed",
+        "ongoing",
+        "planned",
+    ]
+    assert measure_parameters["locale"]["schema"]["enum"] == ["en", "nb"]
+    for path, item in paths.items():
+        for parameter in item["get"].get("parameters", []):
+            assert parameter["schema"].get("type"), (path, parameter["name"])
+
+
+def test_schema_is_in_english_whatever_the_request_language(client):
+    document = client.get("/api/schema/", {"format": "json"}, headers={"accept-language": "nb"})
+    assert "Tittel" not in document.content.decode()
+
+
+def test_docs_are_served_without_a_cdn(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
+    assert "cdn." not in html and "unpkg" not in html
+    assert "/api/schema/" in html
