@@ -280,7 +280,7 @@ def ensure_national_group():
     return group
 
 
-def _ensure_branch_pages(home, slug, name, short_name, locales):
+def _ensure_branch_pages(home, slug, name, short_name, locales, translation_values):
     """Return (pages, created): the branch page in every locale, created where missing."""
     branch = find_branch(slug)
     created = branch is None
@@ -295,7 +295,9 @@ def _ensure_branch_pages(home, slug, name, short_name, locales):
     for locale in locales[1:]:
         translation = branch.get_translation_or_none(locale)
         if translation is None:
-            translation = translate_page(branch, locale, publish=branch.live, title=name)
+            translation = translate_page(
+                branch, locale, publish=branch.live, title=name, **translation_values
+            )
         pages.append(translation.specific)
     return pages, created
 
@@ -305,7 +307,7 @@ def _index_title(titles, locale):
     return titles.get(locale.language_code) or titles[default_code]
 
 
-def _ensure_index_pages(branch, model, titles, locales):
+def _ensure_index_pages(branch, model, titles, locales, translation_values):
     """Return the index page of ``model`` under ``branch`` in every locale."""
     index = model.objects.child_of(branch).first()
     if index is None:
@@ -321,7 +323,9 @@ def _ensure_index_pages(branch, model, titles, locales):
         translation = index.get_translation_or_none(locale)
         if translation is None:
             title, slug = _index_title(titles, locale)
-            translation = translate_page(index, locale, publish=index.live, title=title, slug=slug)
+            translation = translate_page(
+                index, locale, publish=index.live, title=title, slug=slug, **translation_values
+            )
         pages.append(translation.specific)
     return pages
 
@@ -368,11 +372,12 @@ def _ensure_workflow(pages, name, approvers):
 
 
 @transaction.atomic
-def create_branch(slug, name, languages=None, short_name=None):
+def create_branch(slug, name, languages=None, short_name=None, unofficial_translations=False):
     """Set up the branch ``slug`` named ``name`` with everything it needs; return a BranchSetup.
 
     Idempotent: what exists is kept as it is, what is missing (e.g. a new language) is added.
     A slug that exists with another name, or a name another branch has, is a BranchError.
+    With ``unofficial_translations``, the translations it creates are marked unofficial.
     """
     slug = validate_slug(slug)
     name = validate_name(name)
@@ -389,9 +394,10 @@ def create_branch(slug, name, languages=None, short_name=None):
         raise BranchError(f"The branch “{namesake.slug}” already has the name “{name}”.")
     short_name = existing.short_name if existing else _short_name(name, short_name, home)
 
-    pages, created = _ensure_branch_pages(home, slug, name, short_name, locales)
+    translation_values = {"unofficial_translation": True} if unofficial_translations else {}
+    pages, created = _ensure_branch_pages(home, slug, name, short_name, locales, translation_values)
     indexes = {
-        model: _ensure_index_pages(pages[0], model, titles, locales)
+        model: _ensure_index_pages(pages[0], model, titles, locales, translation_values)
         for model, titles in INDEX_PAGES
     }
     collection = _ensure_collection(name)

@@ -224,3 +224,14 @@ def test_permission_codenames_exist_for_the_project_image_model():
     assert Permission.objects.filter(
         content_type__app_label="wagtailimages", codename="choose_image"
     ).exists()
+
+
+def test_translations_may_be_marked_unofficial():
+    from home.services.branch import create_branch
+
+    setup = create_branch("troms", NAME, unofficial_translations=True)
+
+    nb_pages = [setup.pages[0], setup.resource_indexes[0], setup.event_indexes[0]]
+    en_pages = [setup.pages[1], setup.resource_indexes[1], setup.event_indexes[1]]
+    assert not any(page.unofficial_translation for page in nb_pages)
+    assert all(page.unofficial_translation for page in en_pages)

@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from home.models import BranchPage
+from home.services.branch import branch_groups
 from home.services.site import content_locales
 from plan.fixtures import nordland_2024_2025 as data
 from plan.models import ActionPlanPage
@@ -26,10 +27,12 @@ from .snippets import ensure_snippets
 __all__ = [
     "DEFAULT_ADMIN_PASSWORD",
     "DEFAULT_ADMIN_USERNAME",
+    "DEMO_BRANCH_USER_PASSWORD",
     "DemoContentError",
     "DemoReport",
     "ensure_branch",
     "ensure_demo_admin",
+    "ensure_demo_branch_users",
     "load_demo_content",
 ]
 
@@ -38,6 +41,8 @@ TRANSLATION_LANGUAGE = "en"
 DEFAULT_ADMIN_USERNAME = "admin"
 #: The demo admin's password when none is given: for a local demo only, never in production.
 DEFAULT_ADMIN_PASSWORD = "demo-admin"
+#: The password of the demo branch editor "redaktor" and approver "godkjenner" (local demo only).
+DEMO_BRANCH_USER_PASSWORD = "demo-fylke"
 
 
 class DemoContentError(Exception):
@@ -65,6 +70,27 @@ def ensure_demo_admin(username=DEFAULT_ADMIN_USERNAME, password=None):
     return user, password, False
 
 
+def ensure_demo_branch_users(branch, password=DEMO_BRANCH_USER_PASSWORD):
+    """Return the usernames created of the demo editor "redaktor" and approver "godkjenner".
+
+    They join ``branch``'s editor and approver groups: "redaktor" saves drafts and submits
+    them for moderation, "godkjenner" approves and publishes (and gets the moderation
+    e-mails). An existing user keeps their password.
+    """
+    editors, approvers = branch_groups(branch)
+    created = []
+    for username, group in (("redaktor", editors), ("godkjenner", approvers)):
+        user, is_new = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.com"}
+        )
+        if is_new:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            created.append(username)
+        user.groups.add(group)
+    return created
+
+
 def _check_languages():
     codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     if codes[:1] != [SOURCE_LANGUAGE] or TRANSLATION_LANGUAGE not in codes:
@@ -78,7 +104,10 @@ def _check_languages():
 def load_demo_content(
     create_admin=True, admin_username=DEFAULT_ADMIN_USERNAME, admin_password=None
 ):
-    """Create the Nordland branch and its plan 2024–2025 in nb and en, and a demo admin.
+    """Create the Nordland branch and its plan 2024–2025 in nb and en, and the demo users.
+
+    The demo users are a superuser and Nordland's editor "redaktor" and approver
+    "godkjenner" (only with ``create_admin``).
 
     All in one transaction; what exists already is kept as it is. Returns a
     :class:`DemoReport`. Raises :class:`DemoContentError` when the install cannot hold the
@@ -107,4 +136,11 @@ def load_demo_content(
         ctx.report.admin_username = user.get_username()
         ctx.report.admin_password = password
         ctx.report.admin_created = created
+        new_users = ensure_demo_branch_users(branch)
+        if new_users:
+            ctx.report.count(get_user_model(), len(new_users))
+        ctx.report.notes.append(
+            f"Demo editor “redaktor” and approver “godkjenner” of {branch.title} "
+            f"(password of a new one: {DEMO_BRANCH_USER_PASSWORD})."
+        )
     return ctx.report
