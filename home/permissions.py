@@ -51,13 +51,20 @@ def editable_branches(user):
 
 
 def is_national(user):
-    """Whether ``user`` may change the home page, i.e. works for every branch."""
+    """Whether ``user`` may change the home page, i.e. works for every branch.
+
+    The answer is kept on the user object for the rest of the request.
+    """
     from home.models import HomePage
 
-    return any(
-        page_permission_policy.user_has_permission_for_instance(user, "change", home)
-        for home in HomePage.objects.all()
-    )
+    cached = getattr(user, "_is_national_cache", None)
+    if cached is None:
+        cached = any(
+            page_permission_policy.user_has_permission_for_instance(user, "change", home)
+            for home in HomePage.objects.all()
+        )
+        user._is_national_cache = cached
+    return cached
 
 
 def may_change_branch_content(user, branch):

@@ -163,6 +163,15 @@ class TromsEditorOnNordlandPagesTests(TestCase):
                     "post", url, {"locales": [locales[other].pk], "include_subtree": "on"}
                 )
 
+    def test_bulk_actions(self):
+        ids = "&".join(f"id={pk}" for pk in self.nordland.subtree_ids())
+        for action in ("delete", "publish", "unpublish"):
+            with self.subTest(action=action):
+                url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+                # Wagtail leaves out the pages the user may not touch: here, all of them.
+                self.client.post(f"{url}?{ids}", {"include_descendants": "on"})
+                self.assertEqual(self.state(), self.before)
+
     def test_control_a_superusers_identical_move_and_copy_go_through(self):
         admin = make_user("admin")
         admin.is_superuser = True
