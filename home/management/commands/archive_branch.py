@@ -6,6 +6,8 @@ from home.services.branch import BranchError, archive_branch
 
 
 class Command(BaseCommand):
+    """Take a county branch offline; see ``home.services.branch.archive_branch``."""
+
     help = (
         "Archive a county branch: unpublish it and everything under it in every language, "
         "cancel scheduled publishing and moderation. The content, groups and collection are "

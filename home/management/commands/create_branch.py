@@ -6,6 +6,8 @@ from home.services.branch import BranchError, create_branch
 
 
 class Command(BaseCommand):
+    """Set up a county branch (idempotent); see ``home.services.branch.create_branch``."""
+
     help = (
         "Set up a county branch: its page in every content language with resource and event "
         "index pages, a collection for its images and documents, an editor and an approver "

@@ -6,6 +6,8 @@ from home.services.branch import BranchError, rename_branch
 
 
 class Command(BaseCommand):
+    """Rename a county branch everywhere; see ``home.services.branch.rename_branch``."""
+
     help = (
         "Rename a county branch in every language, with its groups, collection and workflow. "
         "The slug and the content stay as they are."
