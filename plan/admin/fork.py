@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
@@ -70,7 +71,10 @@ class ForkPlanView(WagtailAdminTemplateMixin, FormView):
         branch = get_object_or_404(BranchPage, pk=branch_id)
         self.branch = (branch.get_translation_or_none(Locale.get_default()) or branch).specific
         if not self.branch.permissions_for_user(request.user).can_add_subpage():
-            raise PermissionDenied
+            # A plain 403 rather than Wagtail's redirect with a message: the target is known.
+            return permission_denied(
+                request, PermissionDenied(_("You may not add plans to this branch."))
+            )
         return super().dispatch(request, branch_id)
 
     def get_page_subtitle(self):

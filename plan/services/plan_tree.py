@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
 from cms.api.visibility import public_q
@@ -34,7 +34,7 @@ from plan.models import (
     StrategyGoal,
     StrategyPage,
 )
-from plan.services.translation import localize_relations
+from plan.services.translation import MissingTranslationError
 
 PAGE_TEXTS = ("title", "slug", "seo_title", "search_description")
 DEFINITION_FEATURES = INLINE_RICH_TEXT_FEATURES + ["ol", "ul"]
@@ -437,10 +437,8 @@ class _Builder:
         for name in node_type.shared:
             setattr(page, name, node.get(name, False))
         for name, kind in node_type.links.items():
-            setattr(page, name, self.resolve(kind, node.get(name)))
+            setattr(page, name, _in_locale(self.resolve(kind, node.get(name)), locale))
         self.add_rows(node_type, node, page)
-        if lang != self.languages[0]:
-            localize_relations(page, locale)
         parent.add_child(instance=page)
         self.pages[node["key"], lang] = page
         self.progress(len(self.pages), self.total)
@@ -529,11 +527,19 @@ class _Builder:
 
 
 def _in_locale(obj, locale):
-    """A page or snippet's translation in ``locale`` when there is one, else the object."""
-    if obj is None or not hasattr(obj, "locale_id") or obj.locale_id == locale.pk:
+    """``obj`` in ``locale``: a snippet's translation (which must exist), a page's translation
+    when there is one (else the page itself), anything else as it is."""
+    if not isinstance(obj, TranslatableMixin) or obj.locale_id == locale.pk:
         return obj
     translation = obj.get_translation_or_none(locale)
-    return translation.specific if isinstance(translation, Page) else translation or obj
+    if isinstance(obj, Page):
+        return translation.specific if translation else obj
+    if translation is None:
+        raise MissingTranslationError(
+            f"{obj._meta.verbose_name} “{obj}” has no translation in {locale.language_code}; "
+            "translate it first."
+        )
+    return translation
 
 
 def build_plan(tree, parents, resolver, provenance, user=None, progress=None):
@@ -542,8 +548,9 @@ def build_plan(tree, parents, resolver, provenance, user=None, progress=None):
     ``parents`` maps each language to build, the default language first, to the branch page
     in that language. ``provenance(language)`` gives the forked-from values of the new pages.
     Snippet relations of translations point at the snippets' translations (a missing one
-    raises ``MissingTranslationError``). Each page gets one revision, logged as created by
-    ``user``; ``progress(done, total)`` is called after each new page.
+    raises ``MissingTranslationError``), page links at the pages' translations when there
+    are. Each page gets one revision, logged as created by ``user``; ``progress(done, total)``
+    is called after each new page.
     """
     languages = list(parents)
     builder = _Builder(resolver, languages, provenance, progress)

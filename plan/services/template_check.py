@@ -140,7 +140,16 @@ def schema_errors(document):
         ]
     validator = jsonschema.Draft202012Validator(template_schema())
     errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
-    return [f"{error.json_path}: {_short(error.message)}" for error in errors]
+    return [f"{error.json_path}: {_schema_message(error)}" for error in errors]
+
+
+def _schema_message(error):
+    """The validator's message with a long offending value cut short."""
+    shown = repr(error.instance)
+    message = error.message
+    if len(shown) > 60:
+        message = message.replace(shown, shown[:50] + "…")
+    return _short(message)
 
 
 # --- Content model ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -31,12 +32,18 @@ from plan.services.translation import translate_snippet
 MAX_MEDIA_BYTES = 20 * 1024 * 1024
 FETCH_TIMEOUT_SECONDS = 30
 CARRIED = {"organisation", "target_group", "goal", "image"}
-#: What is left out of a template, as reported: kind → (singular, plural).
+#: What is left out of a template, as reported: kind → (singular, plural) with the count.
 LEFT_OUT_LABELS = {
-    "contact": ("contact person", "contact persons"),
-    "event": ("related event", "related events"),
-    "resource": ("related resource", "related resources"),
-    "page link": ("link to an unpublished page", "links to unpublished pages"),
+    "contact": ("Left out: %(count)s contact person.", "Left out: %(count)s contact persons."),
+    "event": ("Left out: %(count)s related event.", "Left out: %(count)s related events."),
+    "resource": (
+        "Left out: %(count)s related resource.",
+        "Left out: %(count)s related resources.",
+    ),
+    "page link": (
+        "Left out: %(count)s link to an unpublished page.",
+        "Left out: %(count)s links to unpublished pages.",
+    ),
 }
 FEATURE_ELEMENTS = {
     "h2": ("h2",),
@@ -218,14 +225,10 @@ class PortableDumper:
 
     def report(self):
         """What was left out of the document, one line per kind."""
-        lines = []
-        for kind, count in sorted(self.left_out.items()):
-            singular, plural = LEFT_OUT_LABELS[kind]
-            lines.append(
-                _("Left out: %(count)s %(what)s.")
-                % {"count": count, "what": singular if count == 1 else plural}
-            )
-        return lines
+        return [
+            ngettext(*LEFT_OUT_LABELS[kind], count) % {"count": count}
+            for kind, count in sorted(self.left_out.items())
+        ]
 
 
 def _int(value):

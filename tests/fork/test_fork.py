@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from plan.models import ActionPlanPage, MeasurePage, MeasureStatusUpdate, StrategyPage
 from plan.services.fork import ForkError, fork_plan, parse_period
-from tests.fork.builders import build_source_plan
+from tests.fork.builders import TemporaryMediaMixin, build_source_plan
 
 
 def _by_language(result, model, lang):
@@ -23,7 +23,7 @@ def _by_language(result, model, lang):
     )
 
 
-class ForkResultTests(TestCase):
+class ForkResultTests(TemporaryMediaMixin, TestCase):
     """Nordland's plan forked into Troms for 2026–2027, and into Nordland structure-only."""
 
     @classmethod
@@ -139,7 +139,7 @@ class ForkResultTests(TestCase):
             self.assertTrue(measure.partners.exists())
 
 
-class ForkErrorTests(TestCase):
+class ForkErrorTests(TemporaryMediaMixin, TestCase):
     """Bad input is refused with a clear message and changes nothing."""
 
     @classmethod
