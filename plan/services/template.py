@@ -136,7 +136,12 @@ def import_plan(
                 for path in missing
             ]
         )
-    report = []
+    report = [
+        _("The %(language)s text is left out: it is not a content language here.")
+        % {"language": code}
+        for code in document["locales"]
+        if code not in languages
+    ]
     parents = branch_parents(branch, languages, report)
     if first not in parents:
         raise TemplateError(

@@ -26,6 +26,7 @@ from wagtail.models import Collection, Locale, Page
 from wagtail.utils.file import hash_filelike
 from wagtail.whitelist import Whitelister, allow_without_attributes, check_url
 
+from cms.api.visibility import public_q
 from plan.models import Organisation, SustainableDevelopmentGoal, TargetGroup
 from plan.services.translation import translate_snippet
 
@@ -106,7 +107,7 @@ def absolute_url(url):
 
 def public_url(page):
     """The public URL of a live, unrestricted page, or ``None``."""
-    page = Page.objects.filter(pk=page.pk).live().public().select_related("locale").first()
+    page = Page.objects.filter(public_q(), pk=page.pk).select_related("locale").first()
     if page is None:
         return None
     if settings.FRONTEND_BASE_URL:
