@@ -286,7 +286,7 @@ class _Reader:
                 data[name] = ref
         for relation in node_type.relations:
             items = []
-            for row in getattr(page, relation.name).all():
+            for row in _in_order(getattr(page, relation.name).all()):
                 ref = self.dumper.ref(relation.kind, getattr(row, relation.field))
                 if ref is not None:
                     items.append(relation.value(row, ref))
@@ -308,6 +308,11 @@ class _Reader:
 
     def _child_keys(self, page):
         return self.children.get(page.path, [])
+
+
+def _in_order(rows):
+    """Inline rows by their sort order, then by when they were made (a missing order first)."""
+    return sorted(rows, key=lambda row: (row.sort_order or 0, row.pk or 0))
 
 
 def _int(value):
@@ -452,11 +457,15 @@ class _Builder:
                 items = node.get(relation.name, [])
                 rows = [relation.row_model(**relation.row_values(i, self.resolve)) for i in items]
                 rows = [row for row in rows if getattr(row, relation.field) is not None]
+                for index, row in enumerate(rows):
+                    row.sort_order = index
                 self.primary_rows[node["key"], relation.name] = rows
             else:
                 rows = []
                 for source in primary:
-                    row = relation.row_model(translation_key=source.translation_key)
+                    row = relation.row_model(
+                        translation_key=source.translation_key, sort_order=source.sort_order
+                    )
                     for name in (relation.field, *relation.extra):
                         setattr(row, name, _in_locale(getattr(source, name), page.locale))
                     rows.append(row)
