@@ -9,6 +9,7 @@ import use the plan-tree serializer that forking uses (``plan.services.plan_tree
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +32,7 @@ from plan.services.plan_tree import (
 )
 from plan.services.template_check import SCHEMA_NAME, SCHEMA_VERSION, TemplateError, check_document
 from plan.services.template_refs import PortableDumper, PortableResolver
+from plan.services.translation import MissingTranslationError
 
 
 @dataclass
@@ -157,7 +159,11 @@ def import_plan(
     resolver = PortableResolver(
         document, list(parents), collection_name=branch.title, fetch_media=fetch_media
     )
-    resolver.prepare()
+    try:
+        resolver.prepare()
+    except (ValidationError, MissingTranslationError) as error:
+        messages = _messages(error)
+        raise TemplateError([m if m.startswith("$") else f"$: {m}" for m in messages]) from error
     install = document["source"]["install"]
     try:
         result = save_tree(
@@ -176,3 +182,9 @@ def import_plan(
     return ImportResult(
         plan=result.plan, pages=result.pages, report=report + resolver.report, replaced=len(earlier)
     )
+
+
+def _messages(error):
+    if isinstance(error, ValidationError):
+        return error.messages
+    return [str(error)]

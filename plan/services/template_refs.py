@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
@@ -321,19 +322,18 @@ class PortableResolver:
 
     def prepare(self):
         """Find or create every snippet and media file of the document."""
-        for entry in self.document["organisations"]:
-            self._snippet(
-                "organisation",
-                Organisation,
-                entry,
-                "name",
-                ("name", "short_name"),
-                {"kind": entry.get("kind", ""), "website": entry.get("website", "")},
-            )
-        for entry in self.document["target_groups"]:
-            self._snippet("target_group", TargetGroup, entry, "name", ("name", "description"))
-        for entry in self.document["goals"]:
-            self._goal(entry)
+        for register, find_or_create in (
+            ("organisations", self._organisation),
+            ("target_groups", self._target_group),
+            ("goals", self._goal),
+        ):
+            for index, entry in enumerate(self.document[register]):
+                try:
+                    find_or_create(entry)
+                except ValidationError as error:
+                    raise ValidationError(
+                        [f"$.{register}[{index}]: {message}" for message in error.messages]
+                    ) from error
         for entry in self.document["images"]:
             self.objects["image", entry["ref"]] = self._media(get_image_model(), entry)
         for entry in self.document["documents"]:
@@ -349,6 +349,14 @@ class PortableResolver:
             texts = entry.get(name, {})
             values[name] = texts.get(lang, texts.get(self.languages[0], "")) if texts else ""
         return values
+
+    def _organisation(self, entry):
+        shared = {"kind": entry.get("kind", ""), "website": entry.get("website", "")}
+        fields = ("name", "short_name")
+        self._snippet("organisation", Organisation, entry, "name", fields, shared)
+
+    def _target_group(self, entry):
+        self._snippet("target_group", TargetGroup, entry, "name", ("name", "description"))
 
     def _snippet(self, kind, model, entry, key_field, fields, shared=None):
         primary = self.locales[self.languages[0]]
@@ -374,7 +382,13 @@ class PortableResolver:
     def _translations(self, obj, entry, fields):
         for lang in self.languages[1:]:
             if obj.get_translation_or_none(self.locales[lang]) is None:
-                translate_snippet(obj, self.locales[lang], **self._values(entry, fields, lang))
+                try:
+                    translate_snippet(obj, self.locales[lang], **self._values(entry, fields, lang))
+                except ValidationError as error:
+                    raise ValidationError(
+                        _("“%(name)s” cannot be added in %(language)s: %(error)s")
+                        % {"name": obj, "language": lang, "error": " ".join(error.messages)}
+                    ) from error
                 self.report.append(
                     _("Created the %(language)s translation of %(what)s “%(name)s”.")
                     % {"language": lang, "what": obj._meta.verbose_name, "name": str(obj)}

@@ -3,10 +3,12 @@
 from io import StringIO
 
 from django.core.management import CommandError, call_command
+from django.core.management.base import OutputWrapper
 from django.test import TestCase
 from django.utils import translation
 from wagtail.models import Page
 
+from plan.management.progress import ProgressBar
 from plan.models import ActionPlanPage, MeasurePage, MeasureStatusUpdate, StrategyPage
 from plan.services.fork import ForkError, fork_plan, parse_period
 from tests.fork.builders import TemporaryMediaMixin, build_source_plan
@@ -199,3 +201,20 @@ class ForkErrorTests(TemporaryMediaMixin, TestCase):
         self.assertIn(f"New plan: id {plan.pk}", out.getvalue())
         self.assertIn("12 draft pages", out.getvalue())
         self.assertNotIn("\r", out.getvalue())  # no progress bar when not on a terminal
+
+
+class FakeTerminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal():
+    terminal, pipe = FakeTerminal(), StringIO()
+    for stream in (terminal, pipe):
+        bar = ProgressBar(OutputWrapper(stream), "Copying")
+        bar(3, 12)
+        bar(12, 12)
+        bar.finish()
+    assert "\rCopying [" + "#" * 30 + "] 12/12\n" in terminal.getvalue()
+    assert "3/12" in terminal.getvalue()
+    assert pipe.getvalue() == ""

@@ -44,6 +44,8 @@ class ForkAdminViewTests(TemporaryMediaMixin, WagtailTestUtils, TestCase):
         self.assertEqual(plan.forked_from_plan_id, self.source.plan.pk)
         self.assertEqual(plan.latest_revision.user, self.troms_editor)
         self.assertEqual(plan.get_descendants().count(), 5)
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[plan.pk]))
+        self.assertContains(edit, str(plan.forked_from_key))
 
     def test_bad_period_shows_an_error_and_creates_nothing(self):
         before = Page.objects.count()

@@ -23,6 +23,7 @@ from plan.models import (
 )
 from plan.services import template_refs
 from plan.services.template import export_plan
+from tests.factories import SustainableDevelopmentGoalFactory, locale
 from tests.fork.builders import TemporaryMediaMixin, build_source_plan
 
 COUNTED = (
@@ -208,6 +209,19 @@ class MalformedTemplateTests(TemplateImportTestCase):
         with translation.override("en"), self.assertRaisesMessage(CommandError, "2000 and 2100"):
             self.run_import(self.document, period="1999-2000")
         self.assertEqual(database_counts(), before)
+
+    def test_conflict_with_this_install_is_reported_and_rolled_back(self):
+        """A goal that exists in English but not as a translation of the Bokmål goal."""
+        SustainableDevelopmentGoalFactory(number=5, title="Gender equality", locale=locale("en"))
+
+        def edit(document):
+            document["goals"].append({"number": 5, "title": {"nb": "Likestilling"}})
+            document["plan"]["strategies"][0]["goals"].append(5)
+
+        self.assert_refused(
+            self.edited(edit), "$.goals[2]: “5. Likestilling” cannot be added in en"
+        )
+        self.assertFalse(SustainableDevelopmentGoal.objects.filter(title="Likestilling").exists())
 
     def test_missing_file_and_unknown_branch(self):
         with translation.override("en"), self.assertRaisesMessage(CommandError, "cannot read"):
