@@ -5,6 +5,7 @@ import uuid
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plan.models import ActionPlanPage
 from plan.services.template import export_plan
@@ -29,7 +30,8 @@ class Command(BaseCommand):
         plan = self._plan(options["plan"])
         if not plan.live and not options["include_drafts"]:
             raise CommandError(
-                f"The plan “{plan.title}” is not published; use --include-drafts to export it."
+                _("The plan “%(title)s” is not published; use --include-drafts to export it.")
+                % {"title": plan.title}
             )
         document, report = export_plan(plan, include_drafts=options["include_drafts"])
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -37,13 +39,16 @@ class Command(BaseCommand):
             try:
                 Path(options["output"]).write_text(text, encoding="utf-8")
             except OSError as error:
-                raise CommandError(f"Cannot write {options['output']}: {error.strerror}") from error
+                raise CommandError(
+                    _("Cannot write %(file)s: %(error)s")
+                    % {"file": options["output"], "error": error.strerror}
+                ) from error
         else:
             self.stdout.write(text, ending="")
         for line in report:
             self.stderr.write(line)
         if options["output"]:
-            self.stderr.write(f"Wrote {options['output']}.")
+            self.stderr.write(_("Wrote %(file)s.") % {"file": options["output"]})
 
     def _plan(self, identifier):
         plans = ActionPlanPage.objects.all()
@@ -55,7 +60,9 @@ class Command(BaseCommand):
             else None
         )
         if plan is None:
-            raise CommandError(f"There is no action plan “{identifier}” (give its id or key).")
+            raise CommandError(
+                _("There is no action plan “%(plan)s” (give its id or key).") % {"plan": identifier}
+            )
         return plan
 
 

@@ -1,6 +1,7 @@
 """Fork a plan: ``fork_plan <plan id> --branch <slug> --period 2026-2027 [--structure-only]``."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plan.management.progress import ProgressBar
 from plan.services.fork import ForkError, fork_plan, live_plan, parse_period, target_branch
@@ -45,5 +46,8 @@ class Command(BaseCommand):
         for line in result.report:
             self.stdout.write(line)
         self.stdout.write(
-            self.style.SUCCESS(f"New plan: id {result.plan.pk}, {result.plan.url_path}")
+            self.style.SUCCESS(
+                _("New plan: id %(id)s, %(path)s")
+                % {"id": result.plan.pk, "path": result.plan.url_path}
+            )
         )

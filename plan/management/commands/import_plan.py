@@ -1,6 +1,7 @@
 """``python manage.py import_plan <file or URL> --branch <slug> [--period …] [--replace]``."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plan.management.progress import ProgressBar
 from plan.services.fork import ForkError, parse_period, target_branch
@@ -46,7 +47,8 @@ class Command(BaseCommand):
             )
         except TemplateError as error:
             raise CommandError(
-                "The template cannot be imported; nothing was changed:\n"
+                _("The template cannot be imported; nothing was changed:")
+                + "\n"
                 + "\n".join(f"  {message}" for message in error.messages)
             ) from error
         except ForkError as error:
@@ -56,5 +58,8 @@ class Command(BaseCommand):
         for line in result.report:
             self.stdout.write(line)
         self.stdout.write(
-            self.style.SUCCESS(f"New plan: id {result.plan.pk}, {result.plan.url_path}")
+            self.style.SUCCESS(
+                _("New plan: id %(id)s, %(path)s")
+                % {"id": result.plan.pk, "path": result.plan.url_path}
+            )
         )
