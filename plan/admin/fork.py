@@ -77,9 +77,6 @@ class ForkPlanView(WagtailAdminTemplateMixin, FormView):
             )
         return super().dispatch(request, branch_id)
 
-    def get_page_subtitle(self):
-        return self.branch.title
-
     def get_breadcrumbs_items(self):
         return [
             *super().get_breadcrumbs_items(),
