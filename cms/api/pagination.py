@@ -35,6 +35,19 @@ class ApiPagination(LimitOffsetPagination):
     def get_offset(self, request):
         return _whole_number(request, self.offset_query_param, 0, MAX_OFFSET) or 0
 
+    def get_paginated_response_schema(self, schema):
+        link = {"type": ["string", "null"], "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["count", "next", "previous", "results"],
+            "properties": {
+                "count": {"type": "integer", "example": 123},
+                "next": {**link, "example": "https://cms.example.org/api/v1/plans/?offset=20"},
+                "previous": link,
+                "results": schema,
+            },
+        }
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

@@ -72,6 +72,14 @@ class _ReadOnlyField(serializers.Field):
         super().__init__(**kwargs)
 
 
+class _NullableField(_ReadOnlyField):
+    """A reference that is null when its target is missing or not public."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+
 @extend_schema_field({"type": "string", "format": "html"})
 class RichTextField(_ReadOnlyField):
     """Rich text as HTML with links resolved to website and download URLs."""
@@ -81,16 +89,16 @@ class RichTextField(_ReadOnlyField):
         return deferred.RichText(html) if html else ""
 
 
-@extend_schema_field(PageRefSerializer(allow_null=True))
-class PageRefField(_ReadOnlyField):
+@extend_schema_field(PageRefSerializer)
+class PageRefField(_NullableField):
     """A page id (of any language) shown as a reference in the requested language."""
 
     def to_representation(self, value):
         return deferred.PageRef(page_id=getattr(value, "pk", value))
 
 
-@extend_schema_field(PageRefSerializer(allow_null=True))
-class AncestorRefField(_ReadOnlyField):
+@extend_schema_field(PageRefSerializer)
+class AncestorRefField(_NullableField):
     """A reference to the ancestor at ``depth`` of the page in the default tree."""
 
     def __init__(self, depth, **kwargs):
@@ -105,16 +113,16 @@ class AncestorRefField(_ReadOnlyField):
         return deferred.PageRef(path=path[: self.depth * STEPLEN])
 
 
-@extend_schema_field(ImageSerializer(allow_null=True))
-class ImageField(_ReadOnlyField):
+@extend_schema_field(ImageSerializer)
+class ImageField(_NullableField):
     """An image id shown with its renditions, alt text and credit."""
 
     def to_representation(self, value):
         return deferred.ImageRef(getattr(value, "pk", value))
 
 
-@extend_schema_field(DocumentSerializer(allow_null=True))
-class DocumentField(_ReadOnlyField):
+@extend_schema_field(DocumentSerializer)
+class DocumentField(_NullableField):
     """A document id shown with its download URL."""
 
     def to_representation(self, value):

@@ -54,6 +54,8 @@ class SnippetSerializer(serializers.ModelSerializer):
 
 
 class OrganisationSerializer(SnippetSerializer):
+    website = serializers.CharField(read_only=True, help_text="Website URL, or empty.")
+
     class Meta:
         model = Organisation
         fields = [*SnippetSerializer.Meta.fields, "name", "short_name", "kind", "website"]

@@ -87,6 +87,7 @@ class EventSerializer(PageSerializer):
     programme = StreamItemsField(ProgrammeItemSerializer())
     target_groups = RelatedListField(TargetGroupSerializer(), "target_groups", "target_group")
     co_organisers = OrganisationRoleSerializer(many=True, read_only=True)
+    registration_url = serializers.CharField(read_only=True, help_text="Sign-up URL, or empty.")
     measures = measures_field("The measures this event carries out, in plan order.")
 
     class Meta:

@@ -71,8 +71,13 @@ class Content:
     document: object
 
     def en(self, page):
-        """The English translation of ``page``."""
+        """The English translation of ``page`` (freshly loaded)."""
         return page.get_translation(locale("en")).specific
+
+    @staticmethod
+    def fresh(obj):
+        """``obj`` loaded again: tests change a copy, never the objects shared between tests."""
+        return type(obj).objects.get(pk=obj.pk)
 
 
 def _stream(block_type, *values):

@@ -4,7 +4,7 @@ import re
 from functools import cache
 
 from django.test import Client
-from openapi_schema_validator import OAS30ReadValidator
+from openapi_schema_validator import OAS31Validator
 
 
 @cache
@@ -34,4 +34,4 @@ def assert_matches_schema(response):
     document = openapi_document()
     schema = {**response_schema(response.request["PATH_INFO"], response.status_code)}
     schema["components"] = document["components"]
-    OAS30ReadValidator(schema).validate(response.json())
+    OAS31Validator(schema).validate(response.json())

@@ -55,6 +55,8 @@ class PreviewView(PublicAPIView):
         return Response(self.render_page(page))
 
     def render_page(self, page):
+        if page.pk is None:
+            page.pk = 0  # a page never saved: wagtail-headless-preview's convention
         language = self.locales.code(page.locale_id)
         if language in content_languages():
             self.locales = Locales(language)

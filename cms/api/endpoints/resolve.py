@@ -41,7 +41,6 @@ def _page_data_schema():
         component_name="PageData",
         serializers=list(dict.fromkeys(details)),
         resource_type_field_name=None,
-        allow_null=True,
     )
 
 
@@ -68,49 +67,42 @@ def _split_language(path):
 class ResolveView(PublicAPIView):
     """A public page by its website path, or the redirect that applies to the path."""
 
-    def get_parameters(self):
-        parameters = ResolveParametersSerializer(data=self.request.query_params)
-        parameters.is_valid(raise_exception=True)
-        path = parameters.validated_data["path"].split("?", 1)[0].split("#", 1)[0]
-        return path
-
     def get(self, request):
-        path = self.get_parameters()
+        parameters = ResolveParametersSerializer(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        full_path = parameters.validated_data["path"].split("#", 1)[0]
+        path = full_path.split("?", 1)[0]
         language, rest = _split_language(path)
         if language in content_languages():
-            page = self.find_page(language, rest if rest.endswith("/") else rest + "/")
+            self.locales = Locales(language)  # the path's language, whatever was asked
+            self.__dict__.pop("api", None)
+            page = self.find_page(rest if rest.endswith("/") else rest + "/")
             if page is not None:
-                return Response(self.page_result(page, language))
-        redirect = self.find_redirect(path)
+                return Response(self.page_result(page))
+        redirect = self.find_redirect(full_path, path)
         if redirect is not None:
             return Response(redirect)
         raise Http404
 
-    def find_page(self, language, rest):
+    def find_page(self, rest):
+        """The public page at ``rest`` below the home page of the requested language."""
         site_root_key = (
             Site.objects.filter(is_default_site=True)
             .values_list("root_page__translation_key", flat=True)
             .first()
         )
-        locales = Locales(language)
+        language_id = self.locales.requested_id
         home_path = (
-            Page.objects.filter(
-                depth=2, translation_key=site_root_key, locale_id=locales.requested_id
-            )
+            Page.objects.filter(depth=2, translation_key=site_root_key, locale_id=language_id)
             .values_list("url_path", flat=True)
             .first()
         )
         if home_path is None:
             return None
-        return (
-            public_pages()
-            .filter(locale_id=locales.requested_id, url_path=home_path + rest.lstrip("/"))
-            .first()
-        )
+        url_path = home_path + rest.lstrip("/")
+        return public_pages().filter(locale_id=language_id, url_path=url_path).first()
 
-    def page_result(self, page, language):
-        self.locales = Locales(language)
-        self.__dict__.pop("api", None)  # the cached ApiContext follows the path's language
+    def page_result(self, page):
         model = page.specific_class
         viewset = viewset_for_model(model).for_request(self)
         default_path = (
@@ -123,20 +115,22 @@ class ResolveView(PublicAPIView):
         return {
             "type": type_name_for_model(model),
             "id": obj.pk,
-            "locale": language,
+            "locale": self.locales.language,
             "data": viewset.serialize_detail(obj),
             "redirect": None,
         }
 
-    def find_redirect(self, path):
+    def find_redirect(self, full_path, path):
+        """The redirect for the path with its query, else for the bare path (as Wagtail does)."""
         site = Site.objects.filter(is_default_site=True).first()
-        candidates = {Redirect.normalise_path(path), Redirect.normalise_path(path.rstrip("/"))}
-        redirect = (
-            Redirect.get_for_site(site)
+        candidates = [Redirect.normalise_path(full_path), Redirect.normalise_path(path)]
+        redirects = {
+            redirect.old_path: redirect
+            for redirect in Redirect.get_for_site(site)
             .filter(old_path__in=candidates)
             .select_related("redirect_page")
-            .first()
-        )
+        }
+        redirect = next((redirects[c] for c in candidates if c in redirects), None)
         if redirect is None:
             return None
         location = redirect.redirect_link
