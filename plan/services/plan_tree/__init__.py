@@ -1,0 +1,54 @@
+"""The one serializer of a plan tree, shared by forking a plan and by plan templates.
+
+``dump_plan`` reads a plan, its strategies and its measures in every locale into a nested dict
+(the ``plan`` member of a template document); ``build_plan`` creates draft pages from such a
+dict under a branch, the default-language pages first and then their translations, linked as
+translations of each other.
+
+What a reference to something outside the tree looks like is decided by a *dumper* (reading)
+and a *resolver* (building): forking inside the install keeps the objects themselves
+(``SameInstall``), a template uses names, numbers and URLs (``plan.services.template_refs``).
+Links in rich text between pages of the tree become ``<a linktype="node" key="…">`` in the
+dict and point at the new pages after building.
+
+``nodes`` says what is read and written of each page type, ``reader`` reads and ``builder``
+builds.
+"""
+
+from .builder import BuildResult, build_plan
+from .nodes import (
+    CHILD_TYPE,
+    MEASURE,
+    PLAN,
+    STRATEGY,
+    NodeType,
+    Relation,
+    SameInstall,
+    node_link_rewriter,
+    period_label,
+    set_period,
+    strip_texts,
+    walk,
+)
+from .reader import dump_plan, plan_languages, primary_translation, visible
+
+__all__ = [
+    "CHILD_TYPE",
+    "MEASURE",
+    "PLAN",
+    "STRATEGY",
+    "BuildResult",
+    "NodeType",
+    "Relation",
+    "SameInstall",
+    "build_plan",
+    "dump_plan",
+    "node_link_rewriter",
+    "period_label",
+    "plan_languages",
+    "primary_translation",
+    "set_period",
+    "strip_texts",
+    "visible",
+    "walk",
+]
