@@ -31,7 +31,8 @@ from plan.services.plan_tree import (
     walk,
 )
 from plan.services.template_check import SCHEMA_NAME, SCHEMA_VERSION, TemplateError, check_document
-from plan.services.template_refs import PortableDumper, PortableResolver
+from plan.services.template_refs import PortableDumper
+from plan.services.template_resolver import PortableResolver
 from plan.services.translation import MissingTranslationError
 
 
