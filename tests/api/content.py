@@ -1,6 +1,6 @@
 """A small but complete install for the API tests, in Bokmål and English.
 
-Nordland with one plan (three strategies), a resource, three events, snippets, an image and a
+Troms with one plan (three strategies), a resource, three events, snippets, an image and a
 document; translated into English except for one measure (a fallback), with a draft measure,
 a view-restricted strategy and a measure whose English translation is unpublished.
 """
@@ -102,9 +102,9 @@ def build_content():
 
     branch = BranchPageFactory(
         parent=home,
-        title="Norsk kulturskoleråd Nordland",
-        slug="nordland",
-        short_name="Nordland",
+        title="Norsk kulturskoleråd Troms",
+        slug="troms",
+        short_name="Troms",
         contacts=[BranchContact(contact=contact)],
     )
     resource_index = ResourceIndexPageFactory(parent=branch)

@@ -12,7 +12,7 @@ def endpoint_paths(content, locale):
     return {
         "index": ("/api/v1/", {}),
         "branches": ("/api/v1/branches/", {}),
-        "branch": ("/api/v1/branches/nordland/", {}),
+        "branch": ("/api/v1/branches/troms/", {}),
         "plans": ("/api/v1/plans/", {}),
         "plan": (f"/api/v1/plans/{plan.pk}/", {}),
         "measures": ("/api/v1/measures/", {}),
@@ -22,7 +22,7 @@ def endpoint_paths(content, locale):
         "events": ("/api/v1/events/", {}),
         "event": (f"/api/v1/events/{content.events['upcoming'].pk}/", {}),
         "sitemap": ("/api/v1/sitemap/", {}),
-        "resolve": ("/api/v1/resolve/", {"path": f"/{locale}/nordland/handlingsplan-2024-2025/"}),
+        "resolve": ("/api/v1/resolve/", {"path": f"/{locale}/troms/handlingsplan-2024-2025/"}),
     }
 
 
@@ -72,10 +72,10 @@ def test_endpoint_answers_in_its_documented_shape(get, content, endpoint, locale
 def test_plan_detail_is_the_whole_plan_in_one_response(get, content):
     plan = get(f"/api/v1/plans/{content.plan.pk}/", locale="nb").json()
     assert plan["title"] == "Handlingsplan 2024–2025"
-    assert plan["url"] == "/nb/nordland/handlingsplan-2024-2025/"
+    assert plan["url"] == "/nb/troms/handlingsplan-2024-2025/"
     assert plan["period"] == {"start": 2024, "end": 2025, "label": "2024–2025"}
     assert plan["stage"] == "adopted"
-    assert plan["branch"]["url"] == "/nb/nordland/"
+    assert plan["branch"]["url"] == "/nb/troms/"
     assert plan["development_area"]["title"] == "Samhandling"
     assert plan["overall_goal"] == "<p>Alle barn og unge skal få tilbud om kulturskole.</p>"
     assert plan["definitions"] == [
@@ -89,7 +89,7 @@ def test_plan_detail_is_the_whole_plan_in_one_response(get, content):
     [quote] = plan["quotes"]
     assert quote["text"] == "Vi skaper verdi sammen." and quote["page_number"] == "6"
     assert quote["resource"]["id"] == content.resource.pk
-    assert quote["resource"]["url"] == "/nb/nordland/ressurser/la-oss-gjore-det-sammen/"
+    assert quote["resource"]["url"] == "/nb/troms/ressurser/la-oss-gjore-det-sammen/"
     assert plan["contact_person"]["name"] == "Kari Nordmann"
     assert plan["cover_image"]["alt"] == content.image.description
     assert plan["cover_image"]["credit"] == "Foto: Norsk kulturskoleråd"
@@ -122,7 +122,7 @@ def test_plan_detail_is_the_whole_plan_in_one_response(get, content):
     assert [c["name"] for c in measure["contacts"]] == ["Kari Nordmann"]
     assert [g["number"] for g in measure["goals"]] == [4]
     assert [e["id"] for e in measure["related_events"]] == [content.events["upcoming"].pk]
-    assert measure["related_events"][0]["url"] == "/nb/nordland/arrangementer/lederkonferansen/"
+    assert measure["related_events"][0]["url"] == "/nb/troms/arrangementer/lederkonferansen/"
     assert [r["id"] for r in measure["related_resources"]] == [content.resource.pk]
 
 
@@ -132,7 +132,7 @@ def test_rich_text_links_point_at_the_website_and_downloads(get, content, settin
     plan = get(f"/api/v1/plans/{content.plan.pk}/", locale="en").json()
     introduction = plan["introduction"]
     assert (
-        '<a href="https://www.kulturskoleradet.no/en/nordland/ressurser/la-oss-gjore-det-sammen/">'
+        '<a href="https://www.kulturskoleradet.no/en/troms/ressurser/la-oss-gjore-det-sammen/">'
         in introduction
     )
     assert (
@@ -142,19 +142,19 @@ def test_rich_text_links_point_at_the_website_and_downloads(get, content, settin
     assert 'alt="Barn som spiller"' in introduction
     measure = plan["strategies"][0]["measures"][0]
     assert (
-        'href="https://www.kulturskoleradet.no/en/nordland/handlingsplan-2024-2025/"'
+        'href="https://www.kulturskoleradet.no/en/troms/handlingsplan-2024-2025/"'
         in (measure["summary"])
     )
-    assert plan["url"] == "https://www.kulturskoleradet.no/en/nordland/handlingsplan-2024-2025/"
+    assert plan["url"] == "https://www.kulturskoleradet.no/en/troms/handlingsplan-2024-2025/"
 
 
 def test_branch_by_slug_with_contacts_and_plans(get, content):
-    branch = get("/api/v1/branches/nordland/", locale="en").json()
+    branch = get("/api/v1/branches/troms/", locale="en").json()
     assert branch["id"] == content.en(content.branch).pk
-    assert branch["short_name"] == "Nordland"
+    assert branch["short_name"] == "Troms"
     assert [c["name"] for c in branch["contacts"]] == ["Kari Nordmann"]
     assert [p["id"] for p in branch["plans"]] == [content.en(content.plan).pk]
-    missing = get("/api/v1/branches/troms/")
+    missing = get("/api/v1/branches/finnmark/")
     assert missing.status_code == 404
     assert missing.json()["status"] == 404
 
@@ -163,7 +163,7 @@ def test_contact_photo_only_with_consent(get, content):
     contact = content.fresh(content.contact)
     contact.photo_consent = False
     contact.save()
-    branch = get("/api/v1/branches/nordland/", locale="nb").json()
+    branch = get("/api/v1/branches/troms/", locale="nb").json()
     assert branch["contacts"][0]["photo"] is None
 
 

@@ -13,16 +13,16 @@ def ids(response):
 
 def test_plans_by_branch_stage_and_year(get, content):
     plan = content.plan.pk
-    assert ids(get("/api/v1/plans/", branch="nordland")) == [plan]
+    assert ids(get("/api/v1/plans/", branch="troms")) == [plan]
     assert ids(get("/api/v1/plans/", stage="adopted")) == [plan]
     assert ids(get("/api/v1/plans/", stage="proposed")) == []
     assert ids(get("/api/v1/plans/", year=2025)) == [plan]
     assert ids(get("/api/v1/plans/", year=2026)) == []
 
 
-def test_plan_in_another_branch_is_not_listed_for_nordland(get, content):
+def test_plan_in_another_branch_is_not_listed_for_troms(get, content):
     other = ActionPlanPageFactory(slug="plan-2026", period_start=2026, period_end=2027)
-    assert ids(get("/api/v1/plans/", branch="nordland")) == [content.plan.pk]
+    assert ids(get("/api/v1/plans/", branch="troms")) == [content.plan.pk]
     assert ids(get("/api/v1/plans/", year=2026)) == [other.pk]
 
 
@@ -68,7 +68,7 @@ def test_filters_combine(get, content):
 
 def test_resources_by_topic_and_branch(get, content):
     assert ids(get("/api/v1/resources/", topic="samskaping")) == [content.resource.pk]
-    assert ids(get("/api/v1/resources/", branch="nordland")) == [content.resource.pk]
+    assert ids(get("/api/v1/resources/", branch="troms")) == [content.resource.pk]
 
 
 def test_events_upcoming_kind_branch_and_order(get, content):
@@ -84,6 +84,4 @@ def test_events_upcoming_kind_branch_and_order(get, content):
     ]
     assert ids(get("/api/v1/events/", upcoming="false")) == [events["past"].pk]
     assert ids(get("/api/v1/events/", kind="meeting")) == [events["past"].pk]
-    assert ids(get("/api/v1/events/", branch="nordland", kind="conference")) == [
-        events["upcoming"].pk
-    ]
+    assert ids(get("/api/v1/events/", branch="troms", kind="conference")) == [events["upcoming"].pk]

@@ -49,7 +49,7 @@ def test_preview_of_a_page_never_saved(get, content):
     body = get("/api/v1/preview/", **preview_of(measure)).json()
     assert body["title"] == "Nytt tiltak"
     assert body["id"] == 0
-    assert body["url"] == "/nb/nordland/handlingsplan-2024-2025/informere/nytt-tiltak/"
+    assert body["url"] == "/nb/troms/handlingsplan-2024-2025/informere/nytt-tiltak/"
 
 
 def test_unknown_or_forged_token_is_404(get, content):

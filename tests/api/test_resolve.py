@@ -5,22 +5,22 @@ from wagtail.contrib.redirects.models import Redirect
 
 from .openapi import assert_matches_schema
 
-PLAN_PATH = "/nb/nordland/handlingsplan-2024-2025/"
+PLAN_PATH = "/nb/troms/handlingsplan-2024-2025/"
 
 
 @pytest.mark.parametrize(
     ("path", "type_name"),
     [
         ("/nb/", "home"),
-        ("/nb/nordland/", "branch"),
+        ("/nb/troms/", "branch"),
         (PLAN_PATH, "plan"),
-        ("/nb/nordland/handlingsplan-2024-2025/informere/", "strategy"),
-        ("/nb/nordland/handlingsplan-2024-2025/informere/fadderordning/", "measure"),
-        ("/nb/nordland/ressurser/", "resource_index"),
-        ("/nb/nordland/ressurser/la-oss-gjore-det-sammen/", "resource"),
-        ("/nb/nordland/arrangementer/", "event_index"),
-        ("/nb/nordland/arrangementer/lederkonferansen/", "event"),
-        ("/en/nordland/handlingsplan-2024-2025/", "plan"),
+        ("/nb/troms/handlingsplan-2024-2025/informere/", "strategy"),
+        ("/nb/troms/handlingsplan-2024-2025/informere/fadderordning/", "measure"),
+        ("/nb/troms/ressurser/", "resource_index"),
+        ("/nb/troms/ressurser/la-oss-gjore-det-sammen/", "resource"),
+        ("/nb/troms/arrangementer/", "event_index"),
+        ("/nb/troms/arrangementer/lederkonferansen/", "event"),
+        ("/en/troms/handlingsplan-2024-2025/", "plan"),
     ],
 )
 def test_public_paths_resolve_to_their_page(get, path, type_name):
@@ -52,7 +52,7 @@ def test_the_paths_language_decides(get, content):
     assert english["id"] == content.en(content.plan).pk
 
 
-@pytest.mark.parametrize("path", ["/", "/de/nordland/", "/nb/finnes-ikke/", "/nb/nordland/x/y/"])
+@pytest.mark.parametrize("path", ["/", "/de/troms/", "/nb/finnes-ikke/", "/nb/troms/x/y/"])
 def test_unknown_paths_are_404(get, content, path):
     response = get("/api/v1/resolve/", path=path)
     assert response.status_code == 404

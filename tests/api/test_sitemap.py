@@ -19,8 +19,8 @@ def test_sitemap_lists_every_public_url_once(get, content):
     entries = all_entries(get)
     urls = [entry["url"] for entry in entries]
     assert len(urls) == len(set(urls)) == public_pages().count()
-    assert "/nb/nordland/handlingsplan-2024-2025/" in urls
-    assert "/en/nordland/handlingsplan-2024-2025/" in urls
+    assert "/nb/troms/handlingsplan-2024-2025/" in urls
+    assert "/en/troms/handlingsplan-2024-2025/" in urls
     assert "/nb/" in urls and "/en/" in urls
     assert not any("utkast" in url or "intern" in url for url in urls)
     hidden = {content.draft_measure.pk, content.restricted_measure.pk}
@@ -36,9 +36,9 @@ def test_sitemap_entry_has_lastmod_and_alternates(get, content):
     assert plan["translations"] == {
         "en": {
             "id": content.en(content.plan).pk,
-            "url": "/en/nordland/handlingsplan-2024-2025/",
+            "url": "/en/troms/handlingsplan-2024-2025/",
         },
-        "nb": {"id": content.plan.pk, "url": "/nb/nordland/handlingsplan-2024-2025/"},
+        "nb": {"id": content.plan.pk, "url": "/nb/troms/handlingsplan-2024-2025/"},
     }
     untranslated = entries[content.untranslated_measure.pk]
     assert list(untranslated["translations"]) == ["nb"]

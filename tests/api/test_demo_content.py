@@ -1,0 +1,87 @@
+"""Contract tests against the Nordland demo content (``manage.py load_demo_content``)."""
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
+
+from plan.models import ActionPlanPage
+from plan.services.demo import load_demo_content
+
+from .openapi import assert_matches_schema
+
+PLAN_PATH = "/{}/nordland/handlingsplan-2024-2025/"
+
+
+@pytest.fixture(scope="module")
+def demo(content, django_db_blocker, api_media_root):
+    """The demo content on top of the package's install, rolled back after the module."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=api_media_root):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            load_demo_content(create_admin=False)
+            yield {
+                code: ActionPlanPage.objects.get(
+                    slug="handlingsplan-2024-2025",
+                    locale__language_code=code,
+                    url_path__contains="/nordland/",
+                )
+                for code in ("nb", "en")
+            }
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture
+def demo_get(demo, get):
+    return get
+
+
+@pytest.mark.parametrize("locale", ["nb", "en"])
+def test_the_demo_plan_in_one_request(demo_get, demo, locale):
+    response = demo_get(f"/api/v1/plans/{demo['nb'].pk}/", locale=locale)
+    assert response.status_code == 200
+    assert_matches_schema(response)
+    plan = response.json()
+    assert plan["id"] == demo[locale].pk and plan["locale"] == locale
+    assert plan["url"] == PLAN_PATH.format(locale)
+    assert plan["period"]["label"] == "2024–2025"
+    assert plan["unofficial_translation"] is (locale == "en")
+    assert [s["title"] for s in plan["strategies"]][:1] == [
+        {"nb": "Informere", "en": "Inform"}[locale]
+    ]
+    measures = [m for s in plan["strategies"] for m in s["measures"]]
+    assert measures and all(not m["fallback"] for m in measures)
+    assert all(m["url"].startswith(PLAN_PATH.format(locale)) for m in measures)
+    assert "linktype=" not in response.content.decode()
+
+
+LISTS = [
+    ("/api/v1/branches/nordland/", {}),
+    ("/api/v1/plans/", {"branch": "nordland"}),
+    ("/api/v1/measures/", {"plan": "<plan>", "limit": 100}),
+    ("/api/v1/resources/", {"branch": "nordland"}),
+    ("/api/v1/events/", {"branch": "nordland"}),
+    ("/api/v1/sitemap/", {"limit": 100}),
+]
+
+
+@pytest.mark.parametrize("locale", ["nb", "en"])
+@pytest.mark.parametrize(("path", "params"), LISTS)
+def test_demo_lists_in_their_documented_shape(demo_get, demo, locale, path, params):
+    params = {name: demo["nb"].pk if value == "<plan>" else value for name, value in params.items()}
+    response = demo_get(path, locale=locale, **params)
+    assert response.status_code == 200, response.content
+    assert_matches_schema(response)
+    assert response.json().get("count", 1) > 0
+
+
+@pytest.mark.parametrize("locale", ["nb", "en"])
+def test_demo_paths_resolve(demo_get, demo, locale):
+    response = demo_get("/api/v1/resolve/", path=PLAN_PATH.format(locale))
+    assert response.status_code == 200
+    assert response.json()["id"] == demo[locale].pk
+    assert_matches_schema(response)
