@@ -81,11 +81,13 @@ def expand(html, page_url, document_url, image):
 
 
 _TAGS = re.compile(r"<[^>]+>")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
 
 
 def plain_text(html, limit=None):
     """Text without markup, e.g. for search result snippets."""
     text = " ".join(unescape(_TAGS.sub(" ", html or "")).split())
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
