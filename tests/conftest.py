@@ -1,9 +1,5 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite.
 
-import pytest
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    """Uploaded and generated files go to a temporary folder, never into the repo."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+Uploaded and generated files go to a temporary MEDIA_ROOT set in cms/settings/test.py, so
+files made in setUpTestData are still there for the tests that read them.
+"""

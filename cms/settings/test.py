@@ -1,5 +1,8 @@
 """Test settings: fast password hashing, in-memory e-mail, predictable URLs."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .env import env_str
 
@@ -14,3 +17,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded and generated files of a test run go to a temporary folder, never into the repo.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="handlingsplan-test-media-"))

@@ -22,7 +22,8 @@ def _translatable_foreign_keys(model):
         for field in model._meta.get_fields()
         if isinstance(field, models.ForeignKey)
         and field.name != "locale"
-        and not isinstance(field, ParentalKey)
+        and not isinstance(field, (ParentalKey, models.OneToOneField))
+        and field.name != "alias_of"
         and issubclass(field.related_model, TranslatableMixin)
     ]
 

@@ -1,10 +1,7 @@
 """A source plan with everything a fork or a template has to deal with, in nb and en."""
 
-import tempfile
 from dataclasses import dataclass
 from datetime import date
-
-from django.test import override_settings
 
 from home.services.branch import create_branch
 from plan.models import (
@@ -31,27 +28,6 @@ from tests.factories import (
     TargetGroupFactory,
     translate_tree,
 )
-
-
-class TemporaryMediaMixin:
-    """Files made in ``setUpTestData`` go to a temporary folder, not the project's media/.
-
-    (The suite's autouse fixture gives each test its own MEDIA_ROOT, but class-level data is
-    created before it applies.)
-    """
-
-    @classmethod
-    def setUpClass(cls):
-        cls._media_dir = tempfile.TemporaryDirectory()
-        cls._media_settings = override_settings(MEDIA_ROOT=cls._media_dir.name)
-        cls._media_settings.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls._media_settings.disable()
-        cls._media_dir.cleanup()
 
 
 @dataclass

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from plan.management.progress import ProgressBar
 from plan.models import ActionPlanPage, MeasurePage, MeasureStatusUpdate, StrategyPage
 from plan.services.fork import ForkError, fork_plan, parse_period
-from tests.fork.builders import TemporaryMediaMixin, build_source_plan
+from tests.fork.builders import build_source_plan
 
 
 def _by_language(result, model, lang):
@@ -25,7 +25,7 @@ def _by_language(result, model, lang):
     )
 
 
-class ForkResultTests(TemporaryMediaMixin, TestCase):
+class ForkResultTests(TestCase):
     """Nordland's plan forked into Troms for 2026–2027, and into Nordland structure-only."""
 
     @classmethod
@@ -141,7 +141,7 @@ class ForkResultTests(TemporaryMediaMixin, TestCase):
             self.assertTrue(measure.partners.exists())
 
 
-class ForkErrorTests(TemporaryMediaMixin, TestCase):
+class ForkErrorTests(TestCase):
     """Bad input is refused with a clear message and changes nothing."""
 
     @classmethod

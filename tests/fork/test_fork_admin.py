@@ -8,7 +8,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 from home.services.branch import branch_groups
 from plan.models import ActionPlanPage
-from tests.fork.builders import TemporaryMediaMixin, build_source_plan
+from tests.fork.builders import build_source_plan
 
 
 def _editor(username, group):
@@ -17,7 +17,7 @@ def _editor(username, group):
     return user
 
 
-class ForkAdminViewTests(TemporaryMediaMixin, WagtailTestUtils, TestCase):
+class ForkAdminViewTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.source = build_source_plan()

@@ -3,6 +3,7 @@
 import copy
 import json
 from io import BytesIO, StringIO
+from pathlib import Path
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase
@@ -24,7 +25,7 @@ from plan.models import (
 from plan.services import template_refs
 from plan.services.template import export_plan
 from tests.factories import SustainableDevelopmentGoalFactory, locale
-from tests.fork.builders import TemporaryMediaMixin, build_source_plan
+from tests.fork.builders import build_source_plan
 
 COUNTED = (
     Page,
@@ -43,7 +44,7 @@ def database_counts():
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-class TemplateImportTestCase(TemporaryMediaMixin, TestCase):
+class TemplateImportTestCase(TestCase):
     """Nordland's plan exported once; Finnmark is an empty branch to import into."""
 
     @classmethod
@@ -78,8 +79,8 @@ class TemplateImportTestCase(TemporaryMediaMixin, TestCase):
     def tmp_path(self, name):
         from django.conf import settings
 
-        settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
-        return str(settings.MEDIA_ROOT / name)
+        Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+        return str(Path(settings.MEDIA_ROOT) / name)
 
 
 class MalformedTemplateTests(TemplateImportTestCase):

@@ -3,6 +3,7 @@
 import json
 import re
 from io import StringIO
+from pathlib import Path
 
 import jsonschema
 from django.core.management import call_command
@@ -13,7 +14,6 @@ from plan.models import ActionPlanPage, Organisation, SustainableDevelopmentGoal
 from plan.services.demo import load_demo_content
 from plan.services.template import export_plan
 from plan.services.template_check import template_schema
-from tests.fork.builders import TemporaryMediaMixin
 
 KEY = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -26,7 +26,7 @@ def normalized(document):
     return KEY.sub(lambda m: f"key-{numbers.setdefault(m.group(0), len(numbers) + 1)}", text)
 
 
-class NordlandTemplateTests(TemporaryMediaMixin, TestCase):
+class NordlandTemplateTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         load_demo_content(create_admin=False)
@@ -99,7 +99,7 @@ class NordlandTemplateTests(TemporaryMediaMixin, TestCase):
     def write(self, document):
         from django.conf import settings
 
-        settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
-        path = settings.MEDIA_ROOT / "nordland.json"
+        Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+        path = Path(settings.MEDIA_ROOT) / "nordland.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         return str(path)
