@@ -3,8 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+from plan.blocks import RICH_TEXT_FEATURES
 
 from .translation import UnofficialTranslationMixin
 
@@ -56,6 +59,24 @@ class ForkProvenanceMixin(models.Model):
             heading=_("Forked from"),
         )
     ]
+
+    class Meta:
+        abstract = True
+
+
+class BranchIndexPage(BasePage):
+    """A list page directly under a branch (one of each kind), with an introduction."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown above the list."),
+    )
+
+    parent_page_types = ["home.BranchPage"]
+    max_count_per_parent = 1
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     class Meta:
         abstract = True

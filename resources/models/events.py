@@ -9,25 +9,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, ProgrammeItemBlock
-from plan.models.pages import BasePage
+from plan.models.pages import BasePage, BranchIndexPage
 from plan.models.relations import OrganisationLink, TargetGroupLink
 from plan.models.timing import TimingMixin
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(BranchIndexPage):
     """The list of a branch's events."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("Shown above the list."),
-    )
-
-    parent_page_types = ["home.BranchPage"]
     subpage_types = ["resources.EventPage"]
-    max_count_per_parent = 1
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("event index")

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
-from plan.models.pages import BasePage
+from plan.models.pages import BasePage, BranchIndexPage
 from plan.models.relations import TranslatableOrderable
 from plan.models.translation import LocaleConstraintsMixin, UnofficialTranslationMixin
 
@@ -43,20 +43,10 @@ class Topic(LocaleConstraintsMixin, UnofficialTranslationMixin, TranslatableMixi
         return self.name
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(BranchIndexPage):
     """The list of a branch's resource articles."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("Shown above the list."),
-    )
-
-    parent_page_types = ["home.BranchPage"]
     subpage_types = ["resources.ResourceArticlePage"]
-    max_count_per_parent = 1
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("resource index")
