@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo's links (printed admin URL, e-mails, media URLs) point at the port it serves on.
+export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: demo install install-test messages migrate load-demo serve test test-fast test-slow lint format clean
