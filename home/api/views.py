@@ -5,12 +5,13 @@ from operator import or_
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_unicode_slug
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_view
 
 from cms.api.errors import invalid_parameter
+from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
 from cms.api.views import PageViewSet, default_descendants, locale_and_errors, localize
 from home.models import BranchContact, BranchPage, HomePage
@@ -36,7 +37,7 @@ class BranchViewSet(PageViewSet):
 
     def prefetch(self, queryset):
         return queryset.prefetch_related(
-            Prefetch("contacts", queryset=BranchContact.objects.select_related("contact"))
+            rows_prefetch("contacts", BranchContact.objects.select_related("contact"))
         )
 
     def attach(self, branches):

@@ -7,7 +7,9 @@ from cms.api.serializers import (
     ImageField,
     PageRefField,
     PageSerializer,
+    RelatedListField,
     RichTextField,
+    RowsListSerializer,
     page_fields,
     type_field,
 )
@@ -25,22 +27,6 @@ from plan.models import (
 from plan.models.relations import OrganisationLink
 
 BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH = 3, 4, 5
-
-
-class RelatedListField(serializers.ListField):
-    """The objects an inline relation's rows point at, e.g. the target groups of a measure."""
-
-    def __init__(self, child, relation, attribute, **kwargs):
-        super().__init__(child=child, source=relation, read_only=True, **kwargs)
-        self.attribute = attribute
-
-    def bind(self, field_name, parent):
-        if self.source == field_name:  # DRF rejects a source that repeats the field name
-            self.source = None
-        super().bind(field_name, parent)
-
-    def to_representation(self, rows):
-        return [self.child.to_representation(getattr(row, self.attribute)) for row in rows.all()]
 
 
 # --- Snippets ------------------------------------------------------------------------------
@@ -97,6 +83,9 @@ class ContactPersonSerializer(SnippetSerializer):
 class OrganisationRoleSerializer(serializers.Serializer):
     organisation = OrganisationSerializer()
     role = serializers.ChoiceField(choices=OrganisationLink.Role.choices)
+
+    class Meta:
+        list_serializer_class = RowsListSerializer
 
 
 class StatusUpdateSerializer(serializers.ModelSerializer):

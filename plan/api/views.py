@@ -1,8 +1,8 @@
 """Plans (the whole plan in one response), strategies and measures."""
 
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_view
 
+from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
 from cms.api.views import PageViewSet, default_descendants, locale_and_errors, localize
 from plan.models import (
@@ -11,6 +11,8 @@ from plan.models import (
     MeasureGoal,
     MeasurePage,
     MeasurePartner,
+    MeasureRelatedEvent,
+    MeasureRelatedResource,
     MeasureTargetGroup,
     StrategyGoal,
     StrategyPage,
@@ -28,21 +30,19 @@ from .serializers import (
 def prefetch_measures(queryset):
     """Everything a measure's serializer reads, in one query per relation."""
     return queryset.prefetch_related(
-        "status_updates",
-        Prefetch("partners", queryset=MeasurePartner.objects.select_related("organisation")),
-        Prefetch(
-            "target_groups", queryset=MeasureTargetGroup.objects.select_related("target_group")
-        ),
-        Prefetch("contacts", queryset=MeasureContact.objects.select_related("contact")),
-        Prefetch("goals", queryset=MeasureGoal.objects.select_related("goal")),
-        "related_events",
-        "related_resources",
+        "status_updates",  # read through the model's current_status
+        rows_prefetch("partners", MeasurePartner.objects.select_related("organisation")),
+        rows_prefetch("target_groups", MeasureTargetGroup.objects.select_related("target_group")),
+        rows_prefetch("contacts", MeasureContact.objects.select_related("contact")),
+        rows_prefetch("goals", MeasureGoal.objects.select_related("goal")),
+        rows_prefetch("related_events", MeasureRelatedEvent.objects.all()),
+        rows_prefetch("related_resources", MeasureRelatedResource.objects.all()),
     )
 
 
 def prefetch_strategies(queryset):
     return queryset.prefetch_related(
-        Prefetch("goals", queryset=StrategyGoal.objects.select_related("goal"))
+        rows_prefetch("goals", StrategyGoal.objects.select_related("goal"))
     )
 
 

@@ -7,6 +7,7 @@ from cms.api.serializers import (
     DocumentField,
     PageRefField,
     PageSerializer,
+    RelatedListField,
     RichTextField,
     page_fields,
     type_field,
@@ -14,7 +15,6 @@ from cms.api.serializers import (
 from plan.api.serializers import (
     BRANCH_DEPTH,
     OrganisationRoleSerializer,
-    RelatedListField,
     SnippetSerializer,
     StreamItemsField,
     TargetGroupSerializer,

@@ -1,8 +1,9 @@
 """Resource articles, events and (for resolve and preview) their index pages."""
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 from drf_spectacular.utils import extend_schema_view
 
+from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
 from cms.api.views import PageViewSet, locale_and_errors
 from cms.api.visibility import public_pages
@@ -61,7 +62,7 @@ class ResourceViewSet(PageViewSet):
 
     def prefetch(self, queryset):
         return queryset.prefetch_related(
-            Prefetch("topics", queryset=ResourceTopic.objects.select_related("topic"))
+            rows_prefetch("topics", ResourceTopic.objects.select_related("topic"))
         )
 
     def attach(self, objects):
@@ -84,12 +85,8 @@ class EventViewSet(PageViewSet):
 
     def prefetch(self, queryset):
         return queryset.prefetch_related(
-            Prefetch(
-                "target_groups", queryset=EventTargetGroup.objects.select_related("target_group")
-            ),
-            Prefetch(
-                "co_organisers", queryset=EventCoOrganiser.objects.select_related("organisation")
-            ),
+            rows_prefetch("target_groups", EventTargetGroup.objects.select_related("target_group")),
+            rows_prefetch("co_organisers", EventCoOrganiser.objects.select_related("organisation")),
         )
 
     def attach(self, objects):

@@ -1,0 +1,1 @@
+"""Benchmarks of the public API (run ``python -m bench.api``; see bench/README.md)."""

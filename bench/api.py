@@ -1,0 +1,283 @@
+"""Benchmark of the public API: /api/v1/ against Wagtail's API v2 and a static file.
+
+Builds a synthetic install in a scratch database, then measures the plan detail, the measure
+list and search: SQL queries per request, median and p95 latency in-process, and requests/s
+under gunicorn with 2 workers. Prints a markdown table and writes docs/performance.md.
+
+    python -m bench.api --database-url postgres://postgres@127.0.0.1:5432/handlingsplan_bench
+    python -m bench.api --small          # a quick run on SQLite
+
+See bench/README.md.
+"""
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SEARCH_WORD = "samarbeid"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database-url",
+        help="Scratch database, dropped and recreated; its name must contain 'bench'. "
+        "Default: a SQLite file in the work directory.",
+    )
+    parser.add_argument("--small", action="store_true", help="2 branches × 2 plans × 3 × 10.")
+    parser.add_argument("--requests", type=int, help="In-process repetitions (default 30/10).")
+    parser.add_argument("--seconds", type=float, help="Load per variant, seconds (default 5/2).")
+    parser.add_argument("--concurrency", type=int, default=4, help="Load clients (default 4).")
+    parser.add_argument("--work-dir", help="Where the SQLite file, media and static copy go.")
+    parser.add_argument(
+        "--output",
+        default=str(ROOT / "docs" / "performance.md"),
+        help="Markdown file to write (default docs/performance.md); '-' to skip.",
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="Keep the scratch database if it is built already."
+    )
+    args = parser.parse_args(argv)
+    args.requests = args.requests or (10 if args.small else 30)
+    args.seconds = args.seconds or (2.0 if args.small else 5.0)
+    return args
+
+
+def prepare_environment(args):
+    """Settings come from the environment: set it before Django starts."""
+    work = Path(args.work_dir or tempfile.mkdtemp(prefix="handlingsplan-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    url = args.database_url or f"sqlite:///{work / 'bench.sqlite3'}"
+    name = urlparse(url).path.rsplit("/", 1)[-1]
+    if "bench" not in name:
+        sys.exit(f"Refusing to use {name!r}: the scratch database's name must contain 'bench'.")
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "DEBUG": "false",
+            "DATABASE_URL": url,
+            "MEDIA_ROOT": str(work / "media"),
+            "ALLOWED_HOSTS": "localhost,127.0.0.1,testserver",
+            "FRONTEND_BASE_URL": "https://www.example.no",
+            "LOG_LEVEL": "WARNING",
+            "DB_CONN_MAX_AGE": "60",  # persistent connections, as in production
+            "BENCH_STATIC_ROOT": str(work / "static"),
+        }
+    )
+    (work / "static").mkdir(exist_ok=True)
+    return work, url
+
+
+def recreate_database(url):
+    """Drop and create the scratch database (PostgreSQL) or remove the file (SQLite)."""
+    parsed = urlparse(url)
+    if parsed.scheme.startswith("sqlite"):
+        Path(parsed.path).unlink(missing_ok=True)
+        return
+    import psycopg
+
+    name = parsed.path.lstrip("/")
+    admin_url = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def in_process(client, paths, repeats, clear_cache):
+    """``(sql_queries, median_ms, p95_ms)`` of fetching ``paths`` in sequence."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def run():
+        for path in paths:
+            response = client.get(path, HTTP_HOST="localhost")
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: HTTP {response.status_code}")
+
+    run()  # warm up (renditions, content types, the response cache when it is used)
+    if clear_cache:
+        cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    query_count = len(queries)  # read now: the next request resets the query log
+    times = []
+    for _ in range(repeats):
+        if clear_cache:
+            cache.clear()
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    p95 = statistics.quantiles(times, n=20)[18] if len(times) > 1 else times[0]
+    return query_count, statistics.median(times), p95
+
+
+def scenarios(install):
+    from bench.v2 import measure_list_requests, plan_requests, search_requests
+
+    plan = install.plan_ids["nb"]
+    listed = min(100, install.size.measures_per_plan)
+    return [
+        (
+            f"Plan detail ({install.size.measures_per_plan} measures)",
+            [f"/api/v1/plans/{plan}/?locale=nb"],
+            plan_requests(plan, "nb", install.size.measures_per_plan),
+        ),
+        (
+            f"Measure list ({listed} of a plan)",
+            [f"/api/v1/measures/?plan={plan}&limit={listed}&locale=nb"],
+            measure_list_requests(plan, "nb", listed),
+        ),
+        (
+            "Search (first 20 hits)",
+            [f"/api/v1/search/?q={SEARCH_WORD}&limit=20&locale=nb"],
+            search_requests(SEARCH_WORD, "nb", 20),
+        ),
+    ]
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    work, url = prepare_environment(args)
+
+    import django
+
+    if not args.reuse:
+        recreate_database(url)
+    django.setup()
+
+    from django.core.management import call_command
+    from django.test import Client
+
+    from bench.build import Install, Size, build
+    from bench.load import gunicorn, operations_per_second
+    from bench.v2 import expose_api_fields
+    from plan.models import ActionPlanPage
+
+    size = Size(branches=2, plans=2, strategies=3, measures=10) if args.small else Size()
+    print(f"Scratch database: {url}")
+    call_command("migrate", verbosity=0)
+    if args.reuse and ActionPlanPage.objects.exists():
+        install = Install(size=size)
+        plans = ActionPlanPage.objects.order_by("path")
+        first = plans.filter(locale__language_code="nb").first()
+        english = plans.get(translation_key=first.translation_key, locale__language_code="en")
+        install.plan_ids = {"nb": first.pk, "en": english.pk}
+        print("Reusing the synthetic install.")
+    else:
+        print(
+            f"Building {size.branches} branches × {size.plans} plans × {size.strategies} "
+            f"strategies × {size.measures} measures, nb + en …"
+        )
+        install = build(size)
+        print(f"Built {install.pages} pages in {install.seconds:.0f} s.")
+    expose_api_fields()
+    client = Client()
+
+    rows = []
+    for title, v1, v2 in scenarios(install):
+        print(f"In-process: {title}")
+        rows.append(
+            {
+                "title": title,
+                "v1": in_process(client, v1, args.requests, clear_cache=True),
+                "v1 cached": in_process(client, v1, args.requests, clear_cache=False),
+                "v2": in_process(client, v2, args.requests, clear_cache=False),
+                "paths": {"v1": v1, "v2": v2},
+            }
+        )
+    static_path = work / "static" / "plan.json"
+    static_path.write_bytes(client.get(rows[0]["paths"]["v1"][0], HTTP_HOST="localhost").content)
+
+    load = {"seconds": args.seconds, "concurrency": args.concurrency}
+    print("Under gunicorn, response cache off …")
+    with gunicorn({"API_SERVER_CACHE_SECONDS": "0"}) as port:
+        for row in rows:
+            row["rps v1"] = operations_per_second(port, row["paths"]["v1"], **load)
+            row["rps v2"] = operations_per_second(port, row["paths"]["v2"], **load)
+        static_rps = operations_per_second(port, ["/bench-static/plan.json"], **load)
+    print("Under gunicorn, response cache on …")
+    with gunicorn({}) as port:
+        for row in rows:
+            row["rps v1 cached"] = operations_per_second(port, row["paths"]["v1"], **load)
+
+    table = markdown_table(rows, static_rps)
+    print()
+    print(table)
+    if args.output != "-":
+        Path(args.output).write_text(report(args, url, install, table), encoding="utf-8")
+        print(f"\nWrote {args.output}")
+
+
+def markdown_table(rows, static_rps):
+    lines = [
+        "| Request | Served by | HTTP requests | SQL queries | Median ms | p95 ms "
+        "| Req/s (gunicorn, 2 workers) | × v2 |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+
+    def line(title, label, requests, measured, rps, v2_rps):
+        queries, median, p95 = measured if measured else ("–", None, None)
+        ms = (f"{median:.1f}", f"{p95:.1f}") if measured else ("–", "–")
+        lines.append(
+            f"| {title} | {label} | {requests} | {queries} | {ms[0]} | {ms[1]} "
+            f"| {rps:.1f} | {rps / v2_rps:.1f}× |"
+        )
+
+    for row in rows:
+        v2_rps = row["rps v2"]
+        line(row["title"], "API v2 (baseline)", len(row["paths"]["v2"]), row["v2"], v2_rps, v2_rps)
+        line(row["title"], "API v1", 1, row["v1"], row["rps v1"], v2_rps)
+        line(row["title"], "API v1, cached body", 1, row["v1 cached"], row["rps v1 cached"], v2_rps)
+        if row is rows[0]:
+            line(row["title"], "static file (upper bound)", 1, None, static_rps, v2_rps)
+    return "\n".join(lines)
+
+
+def report(args, url, install, table):
+    size = install.size
+    database = "PostgreSQL" if url.startswith("postgres") else "SQLite"
+    return f"""# Performance of the public API
+
+Measured by `bench/api.py` on {date.today():%Y-%m-%d} ({platform.python_implementation()}
+{platform.python_version()}, {os.cpu_count()} CPU cores, {database}). Synthetic install:
+{size.branches} branches × {size.plans} plans × {size.strategies} strategies × {size.measures}
+measures, in Bokmål and English ({size.total_measures * 2} measures in all); each measure has a
+status, a partner, a target group, a contact, a goal, a related event and resource.
+
+{table}
+
+How to read it:
+- *HTTP requests* is what a frontend needs for the data: API v1 gives a plan in one request;
+  through Wagtail's API v2 it is the plan, its strategies and its measures 20 at a time.
+- *SQL queries*, *Median ms* and *p95 ms* are for the whole sequence, measured in-process with
+  Django's test client ({args.requests} runs). "API v1" has the response cache emptied before
+  every run (the cost of the first request after a publish); "cached body" is every other
+  request until the next publish (one query: the content generation).
+- *Req/s* is completed sequences per second under gunicorn with 2 sync workers and
+  {args.concurrency} concurrent clients for {args.seconds:g} s each, the load loop running on
+  the same cores. Each worker has its own local-memory cache; with Redis they share it.
+- *× v2* is req/s relative to the API v2 baseline; the static file (the plan JSON written to
+  disk and served by WhiteNoise from the same gunicorn) is the upper bound.
+- The v2 baseline exposes the plan's fields through `api_fields` (see `bench/v2.py`); it still
+  returns rich text with `linktype` markup and snippets as ids and names only, so it does less
+  work than v1 per object.
+
+Reproduce with `python -m bench.api --database-url postgres://…/handlingsplan_bench` (see
+`bench/README.md`).
+"""
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+"""The WSGI app gunicorn serves during the benchmark: the CMS, with API v2 fields exposed for
+the baseline and the static copy of a plan's JSON under /bench-static/ (the upper bound)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+from whitenoise import WhiteNoise
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+application = get_wsgi_application()
+
+from bench.v2 import expose_api_fields  # noqa: E402  (needs the apps loaded)
+
+expose_api_fields()
+application = WhiteNoise(
+    application, root=os.environ["BENCH_STATIC_ROOT"], prefix="bench-static/", autorefresh=False
+)
