@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -109,7 +110,11 @@ class ForkPlanView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("Created the draft plan “%(title)s” with %(count)s pages.")
+            ngettext(
+                "Created the draft plan “%(title)s” with %(count)s page.",
+                "Created the draft plan “%(title)s” with %(count)s pages.",
+                len(result.pages),
+            )
             % {"title": result.plan.title, "count": len(result.pages)},
         )
         return redirect("wagtailadmin_pages:edit", result.plan.pk)

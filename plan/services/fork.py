@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from home.services.branch import BranchError, get_branch
@@ -210,7 +211,11 @@ def fork_plan(source, branch, period, structure_only=False, user=None, progress=
         )
     report.insert(
         0,
-        _("Copied “%(source)s” as “%(title)s” (%(period)s): %(count)s draft pages.")
+        ngettext(
+            "Copied “%(source)s” as “%(title)s” (%(period)s): %(count)s draft page.",
+            "Copied “%(source)s” as “%(title)s” (%(period)s): %(count)s draft pages.",
+            result.count(),
+        )
         % {
             "source": source.title,
             "title": result.plan.title,

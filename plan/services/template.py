@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plan.models import ActionPlanPage
 from plan.services.fork import (
@@ -175,7 +176,11 @@ def import_plan(
     start, end = tree["period"]["start"], tree["period"]["end"]
     report.insert(
         0,
-        _("Imported “%(title)s” (%(period)s): %(count)s draft pages.")
+        ngettext(
+            "Imported “%(title)s” (%(period)s): %(count)s draft page.",
+            "Imported “%(title)s” (%(period)s): %(count)s draft pages.",
+            result.count(),
+        )
         % {"title": result.plan.title, "period": period_label(start, end), "count": result.count()},
     )
     if earlier:

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -29,15 +29,21 @@ FETCH_TIMEOUT_SECONDS = 30
 CARRIED = {"organisation", "target_group", "goal", "image"}
 #: What is left out of a template, as reported: kind → (singular, plural) with the count.
 LEFT_OUT_LABELS = {
-    "contact": ("Left out: %(count)s contact person.", "Left out: %(count)s contact persons."),
-    "event": ("Left out: %(count)s related event.", "Left out: %(count)s related events."),
-    "resource": (
+    "contact": ngettext_lazy(
+        "Left out: %(count)s contact person.", "Left out: %(count)s contact persons.", "count"
+    ),
+    "event": ngettext_lazy(
+        "Left out: %(count)s related event.", "Left out: %(count)s related events.", "count"
+    ),
+    "resource": ngettext_lazy(
         "Left out: %(count)s related resource.",
         "Left out: %(count)s related resources.",
+        "count",
     ),
-    "page link": (
+    "page link": ngettext_lazy(
         "Left out: %(count)s link to an unpublished page.",
         "Left out: %(count)s links to unpublished pages.",
+        "count",
     ),
 }
 FEATURE_ELEMENTS = {
@@ -217,7 +223,7 @@ class PortableDumper:
     def report(self):
         """What was left out of the document, one line per kind."""
         return [
-            ngettext(*LEFT_OUT_LABELS[kind], count) % {"count": count}
+            LEFT_OUT_LABELS[kind] % {"count": count}
             for kind, count in sorted(self.left_out.items())
         ]
 
