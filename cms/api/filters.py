@@ -16,6 +16,17 @@ class IntegerFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def parse_id(value, parameter="id"):
+    """A page id from the URL or a query parameter; anything else is a 400."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise invalid_parameter(parameter, f"{parameter} must be a whole number.") from None
+    if not 1 <= number <= MAX_ID:
+        raise invalid_parameter(parameter, f"{parameter} must be between 1 and {MAX_ID}.")
+    return number
+
+
 def id_filter(method, label):
     """A filter taking the id of a page or snippet, handled by ``method``."""
     return IntegerFilter(method=method, min_value=1, max_value=MAX_ID, label=label)

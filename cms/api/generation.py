@@ -1,9 +1,9 @@
 """The content generation counter: read once per API request, bumped by every content change.
 
 A publish, unpublish, move or delete of a page, and any save or delete of a snippet, image,
-document, redirect, view restriction, site or locale bumps the counter in the same transaction
-as the change. The generation is part of every ETag and response cache key, so a change is
-seen at once by every worker without purging caches.
+document, redirect, view restriction, site, locale or inline row of a page bumps the counter in
+the same transaction as the change. The generation is part of every ETag and response cache
+key, so a change is seen at once by every worker without purging caches.
 """
 
 from dataclasses import dataclass
@@ -75,20 +75,33 @@ def bump_generation():
 
 @cache
 def _watched_models():
-    """The non-page models whose changes can change API output."""
+    """The non-page models whose changes can change API output: snippets, images, documents,
+    redirects, view restrictions, sites, locales and the inline rows of pages."""
+    from django.apps import apps
+    from modelcluster.fields import ParentalKey
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import (
         CollectionViewRestriction,
         Locale,
+        Page,
         PageViewRestriction,
         Site,
     )
     from wagtail.snippets.models import get_snippet_models
 
+    page_rows = [
+        model
+        for model in apps.get_models()
+        if any(
+            isinstance(field, ParentalKey) and issubclass(field.related_model, Page)
+            for field in model._meta.get_fields()
+        )
+    ]
     return (
         *get_snippet_models(),
+        *page_rows,
         get_image_model(),
         get_document_model(),
         Redirect,

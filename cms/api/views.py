@@ -18,12 +18,12 @@ from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
 from .errors import ErrorSerializer, invalid_parameter, keep_not_found
+from .filters import parse_id
 from .locales import Locales, content_languages, negotiate_language
 from .pagination import ApiPagination
 from .visibility import public_pages
 
 MAX_PARAMETER_LENGTH = 1000
-MAX_ID = 2**31 - 1
 
 LOCALE_PARAMETER = OpenApiParameter(
     "locale",
@@ -40,17 +40,6 @@ NOT_FOUND_RESPONSES = {
     **ERROR_RESPONSES,
     404: OpenApiResponse(ErrorSerializer, description="Not found, or not public."),
 }
-
-
-def parse_id(value, parameter="id"):
-    """A page id from the URL or a query parameter; anything else is a 400."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise invalid_parameter(parameter, f"{parameter} must be a whole number.") from None
-    if not 1 <= number <= MAX_ID:
-        raise invalid_parameter(parameter, f"{parameter} must be between 1 and {MAX_ID}.")
-    return number
 
 
 def localize(model, rows, locales, prefetch=None):

@@ -7,25 +7,34 @@ neither it nor any ancestor carries a view restriction. Every view builds its qu
 """
 
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+#: The deepest page of the content model: home 2, branch 3, plan 4, strategy 5, measure 6
+#: (``parent_page_types`` allow no deeper tree); ancestors are checked up to this depth.
+MAX_DEPTH = 8
 
-def _ancestor_or_self(queryset, path_field="path"):
-    """Rows of ``queryset`` whose page path is a prefix of the outer page's path."""
-    return queryset.filter(**{path_field: Substr(OuterRef("path"), 1, Length(path_field))})
+
+def _ancestor_paths():
+    """The paths of the outer page's ancestors (and its own), as SQL expressions.
+
+    Listing the prefixes of the outer page's path lets the database look each one up in the
+    unique index on ``path`` instead of comparing every page with every other one.
+    """
+    return [Substr(OuterRef("path"), 1, Page.steplen * depth) for depth in range(1, MAX_DEPTH)]
 
 
 def public_q():
     """A filter (usable on any page model) that keeps only public pages."""
-    unpublished_ancestors = _ancestor_or_self(Page.objects.filter(live=False, depth__gt=1))
-    restrictions = _ancestor_or_self(PageViewRestriction.objects.all(), "page__path")
+    ancestors = _ancestor_paths()
+    unpublished_ancestor = Page.objects.filter(live=False, path__in=ancestors)
+    restricted = PageViewRestriction.objects.filter(page__path__in=ancestors)
     return (
         Q(live=True, expired=False, alias_of__isnull=True, depth__gt=1)
         & (Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-        & ~Exists(unpublished_ancestors)
-        & ~Exists(restrictions)
+        & ~Exists(unpublished_ancestor)
+        & ~Exists(restricted)
     )
 
 

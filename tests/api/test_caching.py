@@ -1,11 +1,14 @@
 """HTTP caching: validators, 304s, the content generation and CORS."""
 
+from datetime import date
+
 import pytest
 from django.db import transaction
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
 from cms.api.generation import bump_generation, current_generation
+from plan.models import MeasureStatusUpdate
 
 
 def test_public_get_has_validators_and_cache_headers(get, content, settings):
@@ -81,6 +84,7 @@ def test_publishing_invalidates_cached_responses(get, content):
         "document",
         "restriction",
         "redirect",
+        "inline row",
     ],
 )
 def test_every_kind_of_change_bumps_the_generation(content, db, change):
@@ -110,6 +114,8 @@ def test_every_kind_of_change_bumps_the_generation(content, db, change):
         PageViewRestriction.objects.create(page=measure, restriction_type="login")
     elif change == "redirect":
         Redirect.objects.create(old_path="/gammel", redirect_link="https://example.org")
+    elif change == "inline row":
+        MeasureStatusUpdate.objects.create(page=measure, date=date(2025, 6, 1), status="completed")
     assert current_generation().value > before
 
 
