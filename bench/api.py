@@ -16,6 +16,7 @@ import platform
 import statistics
 import sys
 import tempfile
+import textwrap
 import time
 from datetime import date
 from pathlib import Path
@@ -246,37 +247,50 @@ def markdown_table(rows, static_rps):
 
 
 def report(args, url, install, table):
+    """The text of docs/performance.md around ``table``."""
     size = install.size
     database = "PostgreSQL" if url.startswith("postgres") else "SQLite"
-    return f"""# Performance of the public API
-
-Measured by `bench/api.py` on {date.today():%Y-%m-%d} ({platform.python_implementation()}
-{platform.python_version()}, {os.cpu_count()} CPU cores, {database}). Synthetic install:
-{size.branches} branches × {size.plans} plans × {size.strategies} strategies × {size.measures}
-measures, in Bokmål and English ({size.total_measures * 2} measures in all); each measure has a
-status, a partner, a target group, a contact, a goal, a related event and resource.
-
-{table}
-
-How to read it:
-- *HTTP requests* is what a frontend needs for the data: API v1 gives a plan in one request;
-  through Wagtail's API v2 it is the plan, its strategies and its measures 20 at a time.
-- *SQL queries*, *Median ms* and *p95 ms* are for the whole sequence, measured in-process with
-  Django's test client ({args.requests} runs). "API v1" has the response cache emptied before
-  every run (the cost of the first request after a publish); "cached body" is every other
-  request until the next publish (one query: the content generation).
-- *Req/s* is completed sequences per second under gunicorn with 2 sync workers and
-  {args.concurrency} concurrent clients for {args.seconds:g} s each, the load loop running on
-  the same cores. Each worker has its own local-memory cache; with Redis they share it.
-- *× v2* is req/s relative to the API v2 baseline; the static file (the plan JSON written to
-  disk and served by WhiteNoise from the same gunicorn) is the upper bound.
-- The v2 baseline exposes the plan's fields through `api_fields` (see `bench/v2.py`); it still
-  returns rich text with `linktype` markup and snippets as ids and names only, so it does less
-  work than v1 per object.
-
-Reproduce with `python -m bench.api --database-url postgres://…/handlingsplan_bench` (see
-`bench/README.md`).
-"""
+    intro = (
+        f"Measured by `bench/api.py` on {date.today():%Y-%m-%d} with "
+        f"{platform.python_implementation()} {platform.python_version()} on "
+        f"{os.cpu_count()} CPU cores and {database}. Synthetic install: {size.branches} "
+        f"branches × {size.plans} plans × {size.strategies} strategies × {size.measures} "
+        f"measures, in Bokmål and English ({size.total_measures * 2} measure pages in all); "
+        "each measure has a status, a partner, a target group, a contact, a goal, a related "
+        "event and a related resource."
+    )
+    notes = [
+        "*HTTP requests* is what a frontend needs for the data: API v1 gives a plan in one "
+        "request; through Wagtail's API v2 it is the plan, its strategies and its measures 20 at "
+        "a time.",
+        "*SQL queries*, *Median ms* and *p95 ms* are for the whole sequence, measured in-process "
+        f"with Django's test client ({args.requests} runs). *API v1* has the response cache "
+        "emptied before every run (the cost of the first request after a publish); *cached "
+        "body* is every later request until the next publish (one query: the content "
+        "generation).",
+        "*Req/s* is completed sequences per second under gunicorn with 2 sync workers and "
+        f"{args.concurrency} concurrent clients for {args.seconds:g} s each, the load loop "
+        "running on the same cores. Each worker has its own local-memory cache; with Redis "
+        "they share it.",
+        "*× v2* is req/s relative to the API v2 baseline. The static file (the plan's JSON "
+        "written to disk and served by WhiteNoise from the same gunicorn) is the upper bound.",
+        "The v2 baseline exposes the plan's fields through `api_fields` (`bench/v2.py`). It "
+        "still returns rich text with `linktype` markup, no URLs for linked pages and snippets "
+        "as ids and names only, so it does less per object than v1. Search in v1 looks in both "
+        "languages, leaves out pages that are not public and adds URLs and translations to "
+        "every hit, so an uncached v1 search costs about as much as a v2 search.",
+        "Timings vary with the machine's load; compare the rows of one run.",
+    ]
+    bullets = "\n".join(
+        textwrap.fill(note, 98, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False)
+        for note in notes
+    )
+    return (
+        "# Performance of the public API\n\n"
+        f"{textwrap.fill(intro, 100)}\n\n{table}\n\nHow to read it:\n{bullets}\n\n"
+        "Reproduce with `python -m bench.api --database-url postgres://…/handlingsplan_bench` "
+        "(see\n`bench/README.md`).\n"
+    )
 
 
 if __name__ == "__main__":
