@@ -3,22 +3,10 @@
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.test import override_settings
 from rest_framework.test import APIClient
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .content import build_content
-
-
-@pytest.fixture(scope="session")
-def api_media_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("api-media")
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, api_media_root):
-    """The shared install's files live in one folder for the whole session."""
-    settings.MEDIA_ROOT = api_media_root
 
 
 @pytest.fixture(autouse=True)
@@ -30,9 +18,9 @@ def _clear_cache():
 
 
 @pytest.fixture(scope="package")
-def content(django_db_setup, django_db_blocker, api_media_root):
+def content(django_db_setup, django_db_blocker):
     """The install of :mod:`tests.api.content`, rolled back after the package's tests."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=api_media_root):
+    with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:

@@ -3,7 +3,6 @@
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.test import override_settings
 
 from plan.models import ActionPlanPage
 from plan.services.demo import load_demo_content
@@ -14,9 +13,9 @@ PLAN_PATH = "/{}/nordland/handlingsplan-2024-2025/"
 
 
 @pytest.fixture(scope="module")
-def demo(content, django_db_blocker, api_media_root):
+def demo(content, django_db_blocker):
     """The demo content on top of the package's install, rolled back after the module."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=api_media_root):
+    with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
