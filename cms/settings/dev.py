@@ -8,3 +8,4 @@ SECRET_KEY = env_str("SECRET_KEY", "django-insecure-development-only-key")
 
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -17,6 +17,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 
 # Uploaded and generated files of a test run go to a temporary folder, never into the repo.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="handlingsplan-test-media-"))
