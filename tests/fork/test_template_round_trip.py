@@ -70,7 +70,8 @@ class NordlandTemplateTests(TestCase):
         with open(path, encoding="utf-8") as file:
             written = json.load(file)
         self.assertEqual(normalized(written), normalized(self.document))
-        self.assertIn("contact person", err.getvalue())
+        # Commands speak the default content language: Bokmål.
+        self.assertIn("Utelatt: 9 kontaktpersoner.", err.getvalue())
 
     def test_api_serves_the_template_and_the_schema(self):
         response = self.client.get(f"/api/v1/plans/{self.plan.pk}/template/")
