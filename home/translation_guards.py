@@ -103,13 +103,13 @@ def require_change(user, instance):
         raise PermissionDenied
 
 
-class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
-    """ "Translate this page", for users who may change the page and write every translation."""
+class GuardedSubmitTranslationMixin:
+    """ "Translate", for users who may change the source and write every translation."""
 
     def get_object(self):
-        page = super().get_object()
-        require_change(self.request.user, page)
-        return page
+        instance = super().get_object()
+        require_change(self.request.user, instance)
+        return instance
 
     def form_valid(self, form):
         locales = list(form.cleaned_data["locales"])
@@ -124,23 +124,14 @@ class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
         return super().form_valid(form)
 
 
-class GuardedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
-    """ "Translate" for a snippet, for users who may change it and write every translation."""
+class GuardedSubmitPageTranslationView(GuardedSubmitTranslationMixin, SubmitPageTranslationView):
+    """ "Translate this page", guarded."""
 
-    def get_object(self):
-        snippet = super().get_object()
-        require_change(self.request.user, snippet)
-        return snippet
 
-    def form_valid(self, form):
-        locales = list(form.cleaned_data["locales"])
-        refused = refused_objects(self.request.user, self.object, locales)
-        if self.object in refused:
-            raise PermissionDenied
-        if refused:
-            messages.error(self.request, _refused_message(refused))
-            return redirect(self.request.get_full_path())
-        return super().form_valid(form)
+class GuardedSubmitSnippetTranslationView(
+    GuardedSubmitTranslationMixin, SubmitSnippetTranslationView
+):
+    """ "Translate" for a snippet, guarded."""
 
 
 def _refused_message(objects):
