@@ -52,17 +52,8 @@ def exception_handler(exc, context):
     return response
 
 
-def keep_not_found(request):
-    """Stop LocaleMiddleware from turning an API 404 into a redirect to ``/nb/api/…``.
-
-    See :mod:`cms.api.urlconf`; the request is routed already, so nothing else changes.
-    """
-    getattr(request, "_request", request).urlconf = "cms.api.urlconf"  # DRF wraps the request
-
-
 def not_found(request, *args, **kwargs):
     """A JSON 404 for unknown URLs under the API."""
-    keep_not_found(request)
     return JsonResponse(error_body(404, "Not found."), status=404)
 
 

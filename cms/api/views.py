@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
-from .errors import ErrorSerializer, invalid_parameter, keep_not_found
+from .errors import ErrorSerializer, invalid_parameter
 from .filters import parse_id
 from .locales import Locales, content_languages, negotiate_language
 from .pagination import ApiPagination
@@ -119,8 +119,6 @@ class PublicAPIView(generics.GenericAPIView):
     def finalize_response(self, request, response, *args, **kwargs):
         if response.status_code == 200 and isinstance(response.data, dict | list):
             response.data = deferred.resolve(response.data, self.api)
-        elif response.status_code == 404:
-            keep_not_found(request)
         return super().finalize_response(request, response, *args, **kwargs)
 
 

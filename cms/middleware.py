@@ -1,0 +1,23 @@
+"""Middleware of the project."""
+
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+#: Paths that are not pages: a 404 there stays a 404 instead of a redirect to /nb/….
+NON_PAGE_PREFIXES = ("/api/", "/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
+
+
+class PageLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, redirecting to a language prefix only for page paths.
+
+    Wagtail's catch-all page route makes every path look valid under ``/nb/``, so the stock
+    middleware would answer a 404 of the API or the document server with a redirect.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(NON_PAGE_PREFIXES):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            patch_vary_headers(response, ("Accept-Language",))
+            return response
+        return super().process_response(request, response)
