@@ -341,6 +341,14 @@ def test_the_cover_image_is_generated_with_alt_text_and_credit(demo):
         assert picture.size == (image.width, image.height) == (1600, 900)
 
 
+def test_nordlands_editor_may_choose_the_cover_image(demo):
+    from wagtail.images.permissions import permission_policy
+
+    editor = get_user_model().objects.get(username="redaktor")
+    choosable = permission_policy.instances_user_has_permission_for(editor, "choose")
+    assert plan_in("nb").cover_image in choosable
+
+
 def test_the_demo_admin_can_log_in(demo, client):
     assert client.login(username="admin", password=DEFAULT_ADMIN_PASSWORD)
     assert client.get("/admin/").status_code == 200

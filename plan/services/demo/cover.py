@@ -44,10 +44,11 @@ def draw_cover(width=1600, height=900):
     return buffer
 
 
-def ensure_cover_image(title, description, credit, filename):
+def ensure_cover_image(title, description, credit, filename, collection=None):
     """Return the image called ``title``, drawing and saving it the first time.
 
-    ``description`` is the alt text and ``credit`` the credit line. Returns ``(image, created)``.
+    ``description`` is the alt text and ``credit`` the credit line; ``collection`` is where it
+    is filed (the root collection when not given). Returns ``(image, created)``.
     """
     image = CreditedImage.objects.filter(title=title).first()
     if image is not None:
@@ -57,6 +58,7 @@ def ensure_cover_image(title, description, credit, filename):
         description=description,
         credit=credit,
         file=ImageFile(draw_cover(), name=filename),
+        **({"collection": collection} if collection is not None else {}),
     )
     image._set_image_file_metadata()
     image.save()

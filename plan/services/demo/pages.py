@@ -4,6 +4,7 @@ Each is published in Bokmål and then translated into English. Resources and eve
 so that the English plan's quotations and the English measures can link to English pages.
 """
 
+from home.services.branch_access import ensure_collection
 from plan.fixtures import nordland_2024_2025 as data
 from plan.models import (
     ActionPlanPage,
@@ -188,7 +189,10 @@ def create_plan(ctx, branch):
     spec = data.PLAN
     resource = ctx.pages["resource", data.QUOTED_RESOURCE]
     cover, cover_created = ensure_cover_image(
-        **spec["cover_image"], filename=f"{spec['slug']}-{data.BRANCH['slug']}.png"
+        **spec["cover_image"],
+        filename=f"{spec['slug']}-{data.BRANCH['slug']}.png",
+        # Filed in the branch's own collection, where its editors may choose it.
+        collection=ensure_collection(branch.title),
     )
     ctx.report.created["images"] += int(cover_created)
     plan = publish_child(
