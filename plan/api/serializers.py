@@ -101,6 +101,32 @@ class TimingSerializer(serializers.Serializer):
     is_recurring = serializers.BooleanField()
 
 
+class ForkedFromSerializer(serializers.Serializer):
+    """Where a forked or imported plan, strategy or measure came from (null when written here)."""
+
+    plan = serializers.IntegerField(
+        source="forked_from_plan_id",
+        allow_null=True,
+        help_text="Id of the source plan in this install (null when imported or deleted).",
+    )
+    key = serializers.UUIDField(
+        source="forked_from_key", help_text="The source node's key (translation key)."
+    )
+    install = serializers.CharField(
+        source="forked_from_install",
+        help_text="The install an imported template came from; empty for a fork made here.",
+    )
+
+    def to_representation(self, instance):
+        if instance.forked_from_key is None:
+            return None
+        return super().to_representation(instance)
+
+
+def forked_from_field():
+    return ForkedFromSerializer(source="*", read_only=True, allow_null=True)
+
+
 def contacts_field():
     return RelatedListField(ContactPersonSerializer(), "contacts", "contact")
 
@@ -132,6 +158,7 @@ class MeasureSerializer(PageSerializer):
     goals = goals_field()
     related_events = RelatedListField(PageRefField(), "related_events", "event_id")
     related_resources = RelatedListField(PageRefField(), "related_resources", "resource_id")
+    forked_from = forked_from_field()
 
     class Meta:
         model = MeasurePage
@@ -147,6 +174,7 @@ class MeasureSerializer(PageSerializer):
             "goals",
             "related_events",
             "related_resources",
+            "forked_from",
         )
 
 
@@ -172,10 +200,11 @@ class StrategySerializer(PageSerializer):
     introduction = RichTextField()
     goals = goals_field()
     measures = MeasureSerializer(many=True, read_only=True, source="api_measures")
+    forked_from = forked_from_field()
 
     class Meta:
         model = StrategyPage
-        fields = page_fields("lead", "summary", "introduction", "goals", "measures")
+        fields = page_fields("lead", "summary", "introduction", "goals", "measures", "forked_from")
 
 
 class StrategyDetailSerializer(StrategySerializer):
@@ -244,11 +273,18 @@ class PlanSerializer(PageSerializer):
     overall_goal = RichTextField()
     development_area = DevelopmentAreaSerializer(source="*", read_only=True)
     cover_image = ImageField(source="cover_image_id")
+    forked_from = forked_from_field()
 
     class Meta:
         model = ActionPlanPage
         fields = page_fields(
-            "branch", "period", "stage", "overall_goal", "development_area", "cover_image"
+            "branch",
+            "period",
+            "stage",
+            "overall_goal",
+            "development_area",
+            "cover_image",
+            "forked_from",
         )
 
 
