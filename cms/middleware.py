@@ -1,19 +1,32 @@
 """Middleware of the project."""
 
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 #: Paths that are not pages: a 404 there stays a 404 instead of a redirect to /nb/….
 NON_PAGE_PREFIXES = ("/api/", "/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
+#: The admin speaks ADMIN_LANGUAGE_CODE whatever the browser asks for; editors who want
+#: another language choose it in their account settings.
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 class PageLocaleMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, redirecting to a language prefix only for page paths.
 
     Wagtail's catch-all page route makes every path look valid under ``/nb/``, so the stock
-    middleware would answer a 404 of the API or the document server with a redirect.
+    middleware would answer a 404 of the API or the document server with a redirect. In the
+    admin it starts from ADMIN_LANGUAGE_CODE (Bokmål) instead of the browser's languages;
+    Wagtail then applies the editor's own choice of language, if any.
     """
+
+    def process_request(self, request):
+        if request.path_info.startswith(ADMIN_PREFIXES):
+            translation.activate(settings.ADMIN_LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)
 
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(NON_PAGE_PREFIXES):

@@ -125,6 +125,12 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
 LANGUAGE_CODE = CONTENT_LANGUAGE_CODES[0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk (bokmål)"), ("en", "English")]
+# The admin's language when an editor has not chosen one (not the browser's language).
+ADMIN_LANGUAGE_CODE = env_str("ADMIN_LANGUAGE", "nb")
+if ADMIN_LANGUAGE_CODE not in dict(WAGTAILADMIN_PERMITTED_LANGUAGES):
+    raise ImproperlyConfigured(
+        f"ADMIN_LANGUAGE must be one of {', '.join(dict(WAGTAILADMIN_PERMITTED_LANGUAGES))}."
+    )
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
