@@ -13,12 +13,13 @@ from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from core.links import page_url
+from core.visibility import public_pages
+
 from . import richtext
 from .images import document_data, image_data, load_images
-from .links import page_url
 from .locales import content_languages
 from .types import type_name_for_content_type
-from .visibility import public_pages
 
 
 class Deferred:

@@ -14,6 +14,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, viewsets
 from rest_framework.response import Response
 
+from core.visibility import public_pages
+
 from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
@@ -21,7 +23,6 @@ from .errors import ErrorSerializer, invalid_parameter
 from .filters import parse_id
 from .locales import Locales, content_languages, negotiate_language
 from .pagination import ApiPagination
-from .visibility import public_pages
 
 MAX_PARAMETER_LENGTH = 1000
 

@@ -3,7 +3,7 @@
 A branch is a ``BranchPage`` under the HomePage in every content language (translations of
 each other) with its resource and event index pages, a collection for its images and
 documents, an editor and an approver group and a moderation workflow (see
-``home.services.branch_access`` for who may do what).
+``access.branch_groups`` for who may do what).
 """
 
 import re
@@ -15,8 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Revision, Workflow, WorkflowState
 
-from home.models import BranchPage
-from home.services.branch_access import (
+from access.branch_groups import (
     APPROVER_PAGE_PERMISSIONS,
     EDITOR_PAGE_PERMISSIONS,
     NATIONAL_GROUP_NAME,
@@ -30,8 +29,9 @@ from home.services.branch_access import (
     ensure_workflow,
     workflow_name,
 )
+from core.translation import translate_page
+from home.models import BranchPage
 from home.services.site import ensure_home_page
-from plan.services.translation import translate_page
 from resources.models import EventIndexPage, ResourceIndexPage
 
 __all__ = [

@@ -8,9 +8,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, DefinitionBlock, QuoteBlock
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, DefinitionBlock, QuoteBlock
+from core.models.pages import BasePage
 
-from .pages import BasePage, ForkProvenanceMixin
+from .provenance import ForkProvenanceMixin
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -101,7 +102,7 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
         help_text=_("Quotations shown with the plan, with their source and page number."),
     )
     contact_person = models.ForeignKey(
-        "plan.ContactPerson",
+        "home.ContactPerson",
         verbose_name=_("responsible contact person"),
         null=True,
         blank=True,

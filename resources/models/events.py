@@ -8,10 +8,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, ProgrammeItemBlock
-from plan.models.pages import BasePage, BranchIndexPage
-from plan.models.relations import OrganisationLink, TargetGroupLink
-from plan.models.timing import TimingMixin
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, ProgrammeItemBlock
+from core.models.pages import BasePage
+from core.models.relations import OrganisationLink, TargetGroupLink
+from core.models.timing import TimingMixin
+from home.models import BranchIndexPage
 
 
 class EventIndexPage(BranchIndexPage):

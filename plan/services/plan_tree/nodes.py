@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from plan.models import (
     ActionPlanPage,
     MeasureContact,
