@@ -11,9 +11,11 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-#: The deepest page of the content model: home 2, branch 3, plan 4, strategy 5, measure 6
-#: (``parent_page_types`` allow no deeper tree); ancestors are checked up to this depth.
-MAX_DEPTH = 8
+from core.tree import DEEPEST_DEPTH, ROOT_DEPTH
+
+#: Ancestors are checked down to this depth: the deepest page of the content model, and one
+#: level more as a margin.
+MAX_DEPTH = DEEPEST_DEPTH + 1
 
 
 def _ancestor_paths():
@@ -22,7 +24,10 @@ def _ancestor_paths():
     Listing the prefixes of the outer page's path lets the database look each one up in the
     unique index on ``path`` instead of comparing every page with every other one.
     """
-    return [Substr(OuterRef("path"), 1, Page.steplen * depth) for depth in range(1, MAX_DEPTH)]
+    return [
+        Substr(OuterRef("path"), 1, Page.steplen * depth)
+        for depth in range(ROOT_DEPTH, MAX_DEPTH + 1)
+    ]
 
 
 def public_q():

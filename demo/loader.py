@@ -7,15 +7,14 @@ them. Loading is idempotent: snippets, the branch, resources and events are look
 natural keys, and an existing plan is left as it is.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale
 
+from core.languages import content_languages, content_locales
 from demo.fixtures import nordland_2024_2025 as data
 from home.models import BranchPage
 from home.services.branch import branch_groups
-from home.services.site import content_locales
 from plan.models import ActionPlanPage
 from resources.models import EventIndexPage, ResourceIndexPage
 
@@ -92,7 +91,7 @@ def ensure_demo_branch_users(branch, password=DEMO_BRANCH_USER_PASSWORD):
 
 
 def _check_languages():
-    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    codes = content_languages()
     if codes[:1] != [SOURCE_LANGUAGE] or TRANSLATION_LANGUAGE not in codes:
         raise DemoContentError(
             f"The demo content needs the content languages {SOURCE_LANGUAGE} (first) and "

@@ -9,7 +9,6 @@ documents, an editor and an approver group and a moderation workflow (see
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -29,6 +28,7 @@ from access.branch_groups import (
     ensure_workflow,
     workflow_name,
 )
+from core.languages import content_languages, default_language, default_locale
 from core.translation import translate_page
 from home.models import BranchPage
 from home.services.site import ensure_home_page
@@ -130,7 +130,7 @@ def resolve_locales(language_codes=None):
     Every code must be a content language, and the default language must be among them: the
     other languages are translations of it.
     """
-    content_codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    content_codes = content_languages()
     codes = content_codes if not language_codes else list(dict.fromkeys(language_codes))
     unknown = [code for code in codes if code not in content_codes]
     if unknown:
@@ -164,20 +164,16 @@ def _short_name(name, short_name, home):
 # --- Look-ups -----------------------------------------------------------------------------
 
 
-def _default_locale():
-    return Locale.objects.get_or_create(language_code=settings.WAGTAIL_CONTENT_LANGUAGES[0][0])[0]
-
-
 def find_branch(slug):
     """The default-language BranchPage with ``slug``, or ``None``."""
-    return BranchPage.objects.filter(locale=_default_locale(), slug=slug).first()
+    return BranchPage.objects.filter(locale=default_locale(), slug=slug).first()
 
 
 def get_branch(slug):
     """The default-language BranchPage with ``slug``; a clear error when there is none."""
     branch = find_branch(slug)
     if branch is None:
-        existing = BranchPage.objects.filter(locale=_default_locale()).order_by("slug")
+        existing = BranchPage.objects.filter(locale=default_locale()).order_by("slug")
         known = ", ".join(existing.values_list("slug", flat=True)) or "none"
         raise BranchError(f"There is no branch with the slug “{slug}” (existing: {known}).")
     return branch
@@ -209,8 +205,7 @@ def _ensure_branch_pages(home, slug, name, short_name, locales, translation_valu
 
 
 def _index_title(titles, locale):
-    default_code = settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
-    return titles.get(locale.language_code) or titles[default_code]
+    return titles.get(locale.language_code) or titles[default_language()]
 
 
 def _ensure_index_pages(branch, model, titles, locales, translation_values):

@@ -15,6 +15,7 @@ from cms.api.serializers import (
 )
 from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
 from core.models.relations import OrganisationLink
+from core.tree import BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH
 from home.models import ContactPerson
 from plan.models import (
     ActionPlanPage,
@@ -23,9 +24,6 @@ from plan.models import (
     MeasureStatusUpdate,
     StrategyPage,
 )
-
-BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH = 3, 4, 5
-
 
 # --- Snippets ------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from plan.models import ActionPlanPage
+from plan.periods import period_label
 from plan.services.plan_tree import (
     ForkError,
     SameInstall,
@@ -21,7 +22,6 @@ from plan.services.plan_tree import (
     check_period,
     check_target,
     dump_plan,
-    period_label,
     plan_languages,
     primary_translation,
     save_tree,

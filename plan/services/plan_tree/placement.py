@@ -4,8 +4,6 @@ Forking a plan inside the install and importing a template both build a plan tre
 branch; the checks and the saving they share live here, so neither uses the other.
 """
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -13,11 +11,9 @@ from wagtail.models import Locale
 from core.translation import MissingTranslationError
 from home.services.branch import BranchError, get_branch
 from plan.models import ActionPlanPage
+from plan.periods import FIRST_YEAR, LAST_YEAR, PERIOD_PATTERN
 
 from .builder import build_plan
-
-PERIOD_PATTERN = re.compile(r"^\s*(\d{4})(?:\s*[-–/]\s*(\d{4}))?\s*$")
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class ForkError(ValueError):

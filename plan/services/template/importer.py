@@ -7,20 +7,20 @@ and the tree is built by the plan-tree serializer that forking uses
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.languages import content_languages
 from core.translation import MissingTranslationError
 from plan.models import ActionPlanPage
+from plan.periods import period_label
 from plan.services.plan_tree import (
     ForkError,
     branch_parents,
     check_period,
     check_target,
-    period_label,
     save_tree,
     set_period,
     walk,
@@ -42,7 +42,7 @@ class ImportResult:
 
 def import_languages(document):
     """The document's locales that are content languages here, the document's order kept."""
-    content = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    content = set(content_languages())
     return [code for code in document["locales"] if code in content]
 
 
@@ -61,7 +61,7 @@ def _plan_errors(document, branch, languages, replace):
         errors.append(
             "$.locales: "
             + _("none of the document's locales is a content language of this install (%(c)s)")
-            % {"c": ", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)}
+            % {"c": ", ".join(content_languages())}
         )
         return errors, []
     earlier = earlier_imports(branch, document["source"]["plan_key"])
