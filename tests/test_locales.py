@@ -48,12 +48,15 @@ print(json.dumps({
 def test_fresh_install_has_a_locale_and_a_home_page_per_content_language(tmp_path):
     """A fresh install with three content languages: every migration on an empty SQLite file.
 
+    The development settings are used: the test settings take no content languages from the
+    environment.
+
     Slow (about 20 seconds), so it runs with ``make test-slow``; the fast tests below cover
     the same rules in-process.
     """
     env = {
         "PATH": os.environ.get("PATH", ""),
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "CONTENT_LANGUAGES": "nb,nn,en",
         "MEDIA_ROOT": str(tmp_path / "media"),

@@ -26,6 +26,8 @@ print(json.dumps({
     "DATABASE": {key: db.get(key) for key in ("ENGINE", "NAME", "USER", "HOST", "PORT")},
     "LANGUAGE_CODE": s.LANGUAGE_CODE,
     "CONTENT_LANGUAGES": [code for code, _name in s.WAGTAIL_CONTENT_LANGUAGES],
+    "DEMO_ADMIN_PASSWORD": s.DEMO_ADMIN_PASSWORD,
+    "FRONTEND_BASE_URL": s.FRONTEND_BASE_URL,
 }))
 """
 
@@ -103,3 +105,19 @@ def test_unknown_content_language_fails_with_a_clear_message(languages):
     assert "ImproperlyConfigured" in process.stderr
     assert "CONTENT_LANGUAGES must be a comma-separated list of nb, nn, en, se" in process.stderr
     assert ("unknown: xx" if "xx" in languages else "(empty)") in process.stderr
+
+
+def test_the_test_settings_take_nothing_from_the_callers_environment_but_the_database():
+    settings = loaded(
+        load_settings(
+            "cms.settings.test",
+            DATABASE_URL="postgres://tester@db.example.org:5433/handlingsplan_test",
+            DEMO_ADMIN_PASSWORD="exported-for-make-demo",
+            CONTENT_LANGUAGES="nb,nn,en",
+            FRONTEND_BASE_URL="https://www.example.org",
+        )
+    )
+    assert settings["DATABASE"]["HOST"] == "db.example.org"
+    assert settings["DEMO_ADMIN_PASSWORD"] is None
+    assert settings["CONTENT_LANGUAGES"] == ["nb", "en"]
+    assert settings["FRONTEND_BASE_URL"] == ""

@@ -1,6 +1,12 @@
-"""What serializers need to know about the request: the languages and how to build URLs."""
+"""What serializers need to know about the request: the languages, how to build URLs, and
+what the view loaded for them.
 
-from dataclasses import dataclass
+This is the one channel from a view to its serializers: the view records here what it loaded
+in bulk (a page's children, the measures that point at a resource or event), the serializers
+read it back. Serializers never query the database for it themselves.
+"""
+
+from dataclasses import dataclass, field
 
 from core.links import page_url
 
@@ -9,9 +15,16 @@ from .locales import Locales
 
 @dataclass
 class ApiContext:
-    """Passed to every serializer as ``context["api"]``."""
+    """Passed to every serializer as ``context["api"]``.
+
+    ``children`` maps a page's id to its public child pages (already localised, in tree
+    order) that the view loaded for the representation; ``measure_ids`` maps a resource's or
+    event's id to the ids of the default-language measures that link to it, in plan order.
+    """
 
     locales: Locales
+    children: dict = field(default_factory=dict)
+    measure_ids: dict = field(default_factory=dict)
 
     @property
     def language(self):
@@ -23,6 +36,14 @@ class ApiContext:
     def url(self, page):
         """The public website URL of ``page``."""
         return page_url(self.language_of(page), page.url_path) if page.url_path else None
+
+    def children_of(self, page):
+        """The child pages the view loaded for ``page`` (an empty list when none)."""
+        return self.children.get(page.pk, [])
+
+    def measure_ids_of(self, page):
+        """The ids of the measures the view found linking to ``page``."""
+        return self.measure_ids.get(page.pk, [])
 
     def is_fallback(self, page):
         """True when ``page`` stands in for a translation the requested language lacks."""

@@ -43,6 +43,19 @@ class RowsListSerializer(serializers.ListSerializer):
         return related_rows(instance, self.source)
 
 
+class ChildrenListSerializer(serializers.ListSerializer):
+    """A nested ``many=True`` serializer of the child pages the view loaded for the page
+    (``ApiContext.children``, see :func:`cms.api.views.attach_children`)."""
+
+    def get_attribute(self, instance):
+        return self.context["api"].children_of(instance)
+
+
+def children_field(serializer_class, **kwargs):
+    """The page's child pages that the view loaded, each shown with ``serializer_class``."""
+    return ChildrenListSerializer(child=serializer_class(), read_only=True, **kwargs)
+
+
 class RelatedListField(serializers.ListField):
     """The objects an inline relation's rows point at, e.g. the target groups of a measure."""
 

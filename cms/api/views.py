@@ -7,12 +7,12 @@ default language's tree and each object swapped for its translation when there i
 """
 
 from django.http import Http404
-from django.utils.functional import cached_property
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, viewsets
 from rest_framework.response import Response
+from wagtail.models import Page
 
 from core.languages import content_languages
 from core.visibility import public_pages
@@ -79,6 +79,22 @@ def _same(queryset):
     return queryset
 
 
+def attach_children(api, parents, children):
+    """Record each of ``children`` under its parent among ``parents`` in ``api.children``.
+
+    Parents and children are matched by their paths in the default tree (``tree_path``, set by
+    :func:`localize`); the children keep their order. Every parent gets a list, possibly empty;
+    a child whose parent is not among ``parents`` is left out.
+    """
+    by_path = {}
+    for parent in parents:
+        by_path[parent.tree_path] = api.children[parent.pk] = []
+    for child in children:
+        siblings = by_path.get(child.tree_path[: -Page.steplen])
+        if siblings is not None:
+            siblings.append(child)
+
+
 def default_descendants(model, locales, path, depth):
     """``(translation_key, path)`` of the public default-language ``model`` pages at ``depth``
     below ``path``, in tree order."""
@@ -108,15 +124,16 @@ class PublicAPIView(generics.GenericAPIView):
         for name, value in request.query_params.items():
             if "\x00" in value or len(value) > MAX_PARAMETER_LENGTH:
                 raise invalid_parameter(name, f"{name} is too long or contains a NUL character.")
-        self.locales = Locales(negotiate_language(request))
+        self.set_locales(Locales(negotiate_language(request)))
         request.api_locales = self.locales
 
-    @cached_property
-    def api(self):
-        return ApiContext(self.locales)
+    def set_locales(self, locales):
+        """Answer in ``locales``: a fresh serializer context (:class:`ApiContext`) goes with it."""
+        self.locales = locales
+        self.api = ApiContext(locales)
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "api": self.api}
+        return {**super().get_serializer_context(), "api": getattr(self, "api", None)}
 
     def finalize_response(self, request, response, *args, **kwargs):
         if response.status_code == 200 and isinstance(response.data, dict | list):
@@ -217,7 +234,7 @@ class PageViewSet(PublicAPIView, viewsets.GenericViewSet):
         instance.format_kwarg = None
         instance.kwargs = {}
         instance.args = ()
-        instance.locales = view.locales
+        instance.set_locales(view.locales)
         return instance
 
 

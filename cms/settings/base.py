@@ -257,6 +257,9 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# The password `load_demo_content` gives the demo admin (a local demo only; see README).
+DEMO_ADMIN_PASSWORD = env_str("DEMO_ADMIN_PASSWORD")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -4,10 +4,15 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+#: Where the settings come from: the process environment, except in the test settings, which
+#: replace it (before the shared settings are read) so that the caller's environment does not
+#: leak into the test suite.
+ENVIRONMENT = os.environ
+
 
 def env_str(name, default=None):
     """Return the variable, or ``default`` when it is unset or empty."""
-    value = os.environ.get(name, "")
+    value = ENVIRONMENT.get(name, "")
     return value if value != "" else default
 
 

@@ -1,10 +1,23 @@
-"""Test settings: fast password hashing, in-memory e-mail, predictable URLs."""
+"""Test settings: fast password hashing, in-memory e-mail, predictable URLs.
 
+The suite is hermetic: the settings read nothing from the caller's environment but the
+database to run on (``DATABASE_URL``); every other variable takes its development default, so
+e.g. a ``DEMO_ADMIN_PASSWORD`` or ``CONTENT_LANGUAGES`` exported for ``make demo`` does not
+change what the tests see.
+"""
+
+import os
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F403
-from .env import env_str
+from . import env
+
+#: The only variables the test suite takes from the caller's environment.
+PASSED_THROUGH = ("DATABASE_URL",)
+env.ENVIRONMENT = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
+
+from .base import *  # noqa: E402, F403
+from .env import env_str  # noqa: E402
 
 SECRET_KEY = env_str("SECRET_KEY", "test-only-secret-key")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,6 +1,13 @@
 """The JSON shapes of the home page and the county branches."""
 
-from cms.api.serializers import ImageField, PageSerializer, RichTextField, page_fields, type_field
+from cms.api.serializers import (
+    ImageField,
+    PageSerializer,
+    RichTextField,
+    children_field,
+    page_fields,
+    type_field,
+)
 from home.models import BranchPage, HomePage
 from plan.api.serializers import PlanSerializer, contacts_field
 
@@ -21,7 +28,7 @@ class BranchSerializer(PageSerializer):
     intro = RichTextField()
     logo = ImageField(source="logo_id")
     contacts = contacts_field()
-    plans = PlanSerializer(many=True, read_only=True, source="api_plans")
+    plans = children_field(PlanSerializer)
 
     class Meta:
         model = BranchPage

@@ -13,7 +13,13 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema_view
 from cms.api.errors import invalid_parameter
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
-from cms.api.views import PageViewSet, default_descendants, locale_and_errors, localize
+from cms.api.views import (
+    PageViewSet,
+    attach_children,
+    default_descendants,
+    locale_and_errors,
+    localize,
+)
 from home.models import BranchContact, BranchPage, HomePage
 from plan.models import ActionPlanPage
 
@@ -50,13 +56,7 @@ class BranchViewSet(PageViewSet):
             .filter(below_branches)
             .order_by("-period_start", "path")
         )
-        by_branch = {branch.tree_path: branch for branch in branches}
-        for branch in branches:
-            branch.api_plans = []
-        for plan in localize(ActionPlanPage, rows, self.locales):
-            branch = by_branch.get(plan.tree_path[: -ActionPlanPage.steplen])
-            if branch is not None:
-                branch.api_plans.append(plan)
+        attach_children(self.api, branches, localize(ActionPlanPage, rows, self.locales))
 
     def get_object(self):
         slug = self.kwargs["slug"]

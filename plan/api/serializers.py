@@ -10,6 +10,7 @@ from cms.api.serializers import (
     RelatedListField,
     RichTextField,
     RowsListSerializer,
+    children_field,
     page_fields,
     type_field,
 )
@@ -18,6 +19,8 @@ from core.models.relations import OrganisationLink
 from core.tree import BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH
 from home.models import ContactPerson
 from plan.models import (
+    MEASURE_RELATIONS,
+    STRATEGY_RELATIONS,
     ActionPlanPage,
     MeasurePage,
     MeasureStatus,
@@ -123,19 +126,49 @@ def forked_from_field():
     return ForkedFromSerializer(source="*", read_only=True, allow_null=True)
 
 
+#: How the API shows a snippet that inline rows link to, by the relation's ``kind``.
+SNIPPET_SERIALIZERS = {
+    "contact": ContactPersonSerializer,
+    "goal": GoalSerializer,
+    "organisation": OrganisationSerializer,
+    "target_group": TargetGroupSerializer,
+}
+#: Relations whose rows are shown whole (the link and the row's own fields), by ``kind``.
+ROW_SERIALIZERS = {"organisation": OrganisationRoleSerializer}
+
+
+def relation_field(relation):
+    """The API field of a declared inline relation (``core.models.relations.Relation``)."""
+    if relation.kind in ROW_SERIALIZERS:
+        return ROW_SERIALIZERS[relation.kind](many=True, read_only=True)
+    if relation.links_page:
+        return RelatedListField(PageRefField(), relation.name, f"{relation.field}_id")
+    return RelatedListField(SNIPPET_SERIALIZERS[relation.kind](), relation.name, relation.field)
+
+
+class RelationFieldsMixin:
+    """Gives a serializer one field per relation in ``relations``, named as the relation."""
+
+    relations = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "relations" in vars(cls):
+            fields = {relation.name: relation_field(relation) for relation in cls.relations}
+            cls._declared_fields = {**cls._declared_fields, **fields}
+
+
 def contacts_field():
     return RelatedListField(ContactPersonSerializer(), "contacts", "contact")
-
-
-def goals_field():
-    return RelatedListField(GoalSerializer(), "goals", "goal")
 
 
 # --- Measures ------------------------------------------------------------------------------
 
 
-class MeasureSerializer(PageSerializer):
+class MeasureSerializer(RelationFieldsMixin, PageSerializer):
     """A measure as it appears inside a plan."""
+
+    relations = MEASURE_RELATIONS
 
     type = type_field("measure")
     summary = RichTextField()
@@ -148,12 +181,6 @@ class MeasureSerializer(PageSerializer):
     )
     status_updates = StatusUpdateSerializer(many=True, read_only=True)
     timing = TimingSerializer(source="*", read_only=True)
-    partners = OrganisationRoleSerializer(many=True, read_only=True)
-    target_groups = RelatedListField(TargetGroupSerializer(), "target_groups", "target_group")
-    contacts = contacts_field()
-    goals = goals_field()
-    related_events = RelatedListField(PageRefField(), "related_events", "event_id")
-    related_resources = RelatedListField(PageRefField(), "related_resources", "resource_id")
     forked_from = forked_from_field()
 
     class Meta:
@@ -164,12 +191,7 @@ class MeasureSerializer(PageSerializer):
             "status",
             "status_updates",
             "timing",
-            "partners",
-            "target_groups",
-            "contacts",
-            "goals",
-            "related_events",
-            "related_resources",
+            *(relation.name for relation in MEASURE_RELATIONS),
             "forked_from",
         )
 
@@ -188,14 +210,15 @@ class MeasureDetailSerializer(MeasureSerializer):
 # --- Strategies ------------------------------------------------------------------------------
 
 
-class StrategySerializer(PageSerializer):
+class StrategySerializer(RelationFieldsMixin, PageSerializer):
     """A strategy with its measures in order."""
+
+    relations = STRATEGY_RELATIONS
 
     type = type_field("strategy")
     summary = RichTextField()
     introduction = RichTextField()
-    goals = goals_field()
-    measures = MeasureSerializer(many=True, read_only=True, source="api_measures")
+    measures = children_field(MeasureSerializer)
     forked_from = forked_from_field()
 
     class Meta:
@@ -293,7 +316,7 @@ class PlanDetailSerializer(PlanSerializer):
     definitions = StreamItemsField(DefinitionSerializer())
     quotes = StreamItemsField(QuoteSerializer())
     contact_person = ContactPersonSerializer(read_only=True, allow_null=True)
-    strategies = StrategySerializer(many=True, read_only=True, source="api_strategies")
+    strategies = children_field(StrategySerializer)
 
     class Meta(PlanSerializer.Meta):
         fields = [

@@ -4,17 +4,18 @@ from drf_spectacular.utils import extend_schema_view
 
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
-from cms.api.views import PageViewSet, default_descendants, locale_and_errors, localize
+from cms.api.views import (
+    PageViewSet,
+    attach_children,
+    default_descendants,
+    locale_and_errors,
+    localize,
+)
 from plan.models import (
+    MEASURE_RELATIONS,
+    STRATEGY_RELATIONS,
     ActionPlanPage,
-    MeasureContact,
-    MeasureGoal,
     MeasurePage,
-    MeasurePartner,
-    MeasureRelatedEvent,
-    MeasureRelatedResource,
-    MeasureTargetGroup,
-    StrategyGoal,
     StrategyPage,
 )
 
@@ -27,52 +28,42 @@ from .serializers import (
 )
 
 
+def prefetch_relations(queryset, relations):
+    """The rows of each declared inline relation, one query per relation."""
+    return queryset.prefetch_related(
+        *(rows_prefetch(relation.name, relation.rows_queryset()) for relation in relations)
+    )
+
+
 def prefetch_measures(queryset):
     """Everything a measure's serializer reads, in one query per relation."""
-    return queryset.prefetch_related(
-        "status_updates",  # read through the model's current_status
-        rows_prefetch("partners", MeasurePartner.objects.select_related("organisation")),
-        rows_prefetch("target_groups", MeasureTargetGroup.objects.select_related("target_group")),
-        rows_prefetch("contacts", MeasureContact.objects.select_related("contact")),
-        rows_prefetch("goals", MeasureGoal.objects.select_related("goal")),
-        rows_prefetch("related_events", MeasureRelatedEvent.objects.all()),
-        rows_prefetch("related_resources", MeasureRelatedResource.objects.all()),
-    )
+    # The status updates are read through the model's current_status.
+    return prefetch_relations(queryset.prefetch_related("status_updates"), MEASURE_RELATIONS)
 
 
 def prefetch_strategies(queryset):
-    return queryset.prefetch_related(
-        rows_prefetch("goals", StrategyGoal.objects.select_related("goal"))
-    )
+    return prefetch_relations(queryset, STRATEGY_RELATIONS)
 
 
-def load_strategies(locales, plan_path):
-    """The strategies of the plan at ``plan_path`` (default tree), each with its measures."""
-    depth = len(plan_path) // StrategyPage.steplen
+def load_strategies(api, plan):
+    """Record the plan's strategies in ``api``, and each strategy's measures. Two localised
+    queries (plus prefetches), whatever the number of strategies."""
+    depth = len(plan.tree_path) // StrategyPage.steplen
+    locales = api.locales
     strategies = localize(
         StrategyPage,
-        default_descendants(StrategyPage, locales, plan_path, depth + 1),
+        default_descendants(StrategyPage, locales, plan.tree_path, depth + 1),
         locales,
         prefetch_strategies,
     )
     measures = localize(
         MeasurePage,
-        default_descendants(MeasurePage, locales, plan_path, depth + 2),
+        default_descendants(MeasurePage, locales, plan.tree_path, depth + 2),
         locales,
         prefetch_measures,
     )
-    by_strategy = {strategy.tree_path: strategy for strategy in strategies}
-    for strategy in strategies:
-        strategy.api_measures = []
-    for measure in measures:
-        strategy = by_strategy.get(measure.tree_path[: -MeasurePage.steplen])
-        if strategy is not None:
-            strategy.api_measures.append(measure)
-    return strategies
-
-
-def tree_path(page):
-    return getattr(page, "tree_path", None) or page.path
+    attach_children(api, [plan], strategies)
+    attach_children(api, strategies, measures)
 
 
 @extend_schema_view(
@@ -94,7 +85,7 @@ class PlanViewSet(PageViewSet):
         return queryset.select_related("contact_person")
 
     def prepare_detail(self, plan):
-        plan.api_strategies = load_strategies(self.locales, tree_path(plan))
+        load_strategies(self.api, plan)
 
 
 class StrategyViewSet(PageViewSet):
@@ -107,8 +98,8 @@ class StrategyViewSet(PageViewSet):
         return prefetch_strategies(queryset)
 
     def prepare_detail(self, strategy):
-        path = tree_path(strategy)
-        strategy.api_measures = localize(
+        path = strategy.tree_path
+        measures = localize(
             MeasurePage,
             default_descendants(
                 MeasurePage, self.locales, path, len(path) // MeasurePage.steplen + 1
@@ -116,6 +107,7 @@ class StrategyViewSet(PageViewSet):
             self.locales,
             prefetch_measures,
         )
+        attach_children(self.api, [strategy], measures)
 
 
 @extend_schema_view(

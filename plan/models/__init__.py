@@ -1,6 +1,7 @@
 """The action plan's content model, one module per concept."""
 
 from .measure import (
+    MEASURE_RELATIONS,
     MeasureContact,
     MeasureGoal,
     MeasurePage,
@@ -12,9 +13,11 @@ from .measure import (
     MeasureTargetGroup,
 )
 from .plan import ActionPlanPage
-from .strategy import StrategyGoal, StrategyPage
+from .strategy import STRATEGY_RELATIONS, StrategyGoal, StrategyPage
 
 __all__ = [
+    "MEASURE_RELATIONS",
+    "STRATEGY_RELATIONS",
     "ActionPlanPage",
     "MeasureContact",
     "MeasureGoal",

@@ -13,6 +13,7 @@ from core.models.pages import BasePage
 from core.models.relations import (
     GoalLink,
     OrganisationLink,
+    Relation,
     TargetGroupLink,
     TranslatableOrderable,
 )
@@ -192,3 +193,14 @@ class MeasureRelatedResource(TranslatableOrderable):
     class Meta(TranslatableOrderable.Meta):
         verbose_name = _("related resource")
         verbose_name_plural = _("related resources")
+
+
+#: A measure's inline relations to other objects, in the order the API shows them.
+MEASURE_RELATIONS = (
+    Relation("partners", MeasurePartner, "organisation", "organisation", extra=("role",)),
+    Relation("target_groups", MeasureTargetGroup, "target_group", "target_group"),
+    Relation("contacts", MeasureContact, "contact", "contact"),
+    Relation("goals", MeasureGoal, "goal", "goal"),
+    Relation("related_events", MeasureRelatedEvent, "event", "event", links_page=True),
+    Relation("related_resources", MeasureRelatedResource, "resource", "resource", links_page=True),
+)

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from core.models.pages import BasePage
-from core.models.relations import GoalLink
+from core.models.relations import GoalLink, Relation
 
 from .provenance import ForkProvenanceMixin
 
@@ -65,3 +65,7 @@ class StrategyGoal(GoalLink):
     class Meta(GoalLink.Meta):
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
+
+
+#: A strategy's inline relations to other objects.
+STRATEGY_RELATIONS = (Relation("goals", StrategyGoal, "goal", "goal"),)

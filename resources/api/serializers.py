@@ -44,10 +44,15 @@ class PublicationSerializer(serializers.Serializer):
     external_url = serializers.CharField(help_text="Where the publication is online.")
 
 
+class MeasureIdsField(serializers.ListField):
+    """The measures that link to the page, as the view found them (``ApiContext.measure_ids``)."""
+
+    def get_attribute(self, instance):
+        return self.context["api"].measure_ids_of(instance)
+
+
 def measures_field(help_text):
-    return serializers.ListField(
-        child=PageRefField(), source="api_measures", read_only=True, help_text=help_text
-    )
+    return MeasureIdsField(child=PageRefField(), read_only=True, help_text=help_text)
 
 
 class ResourceSerializer(PageSerializer):

@@ -27,15 +27,15 @@ from .serializers import (
 )
 
 
-def attach_measures(objects, row_model, target, locales):
-    """Set ``api_measures`` on each object: ids of the default-language public measures whose
-    ``row_model`` rows point at it (in any language), in plan order. One query."""
+def attach_measures(api, objects, row_model, target):
+    """Record in ``api.measure_ids`` for each object the ids of the default-language public
+    measures whose ``row_model`` rows point at it (in any language), in plan order. One query."""
+    by_key = {}
     for obj in objects:
-        obj.api_measures = []
+        by_key[obj.translation_key] = api.measure_ids[obj.pk] = []
     if not objects:
         return
-    by_key = {obj.translation_key: obj for obj in objects}
-    measures = public_pages(MeasurePage).filter(locale_id=locales.default_id)
+    measures = public_pages(MeasurePage).filter(locale_id=api.locales.default_id)
     rows = (
         row_model.objects.filter(
             **{f"{target}__translation_key__in": list(by_key)}, page__in=measures
@@ -45,8 +45,8 @@ def attach_measures(objects, row_model, target, locales):
         .distinct()
     )
     for key, measure_id in rows:
-        if measure_id not in by_key[key].api_measures:
-            by_key[key].api_measures.append(measure_id)
+        if measure_id not in by_key[key]:
+            by_key[key].append(measure_id)
 
 
 @extend_schema_view(
@@ -66,7 +66,7 @@ class ResourceViewSet(PageViewSet):
         )
 
     def attach(self, objects):
-        attach_measures(objects, MeasureRelatedResource, "resource", self.locales)
+        attach_measures(self.api, objects, MeasureRelatedResource, "resource")
 
 
 @extend_schema_view(
@@ -90,7 +90,7 @@ class EventViewSet(PageViewSet):
         )
 
     def attach(self, objects):
-        attach_measures(objects, MeasureRelatedEvent, "event", self.locales)
+        attach_measures(self.api, objects, MeasureRelatedEvent, "event")
 
 
 class ResourceIndexViewSet(PageViewSet):

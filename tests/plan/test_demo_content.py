@@ -351,7 +351,7 @@ def test_the_demo_admin_can_log_in(demo, client):
     assert client.get("/admin/").status_code == 200
 
 
-def test_an_existing_admin_keeps_the_password_unless_one_is_given(demo, monkeypatch):
+def test_an_existing_admin_keeps_the_password_unless_one_is_given(demo, settings):
     admin = get_user_model().objects.get(username="admin")
     admin.set_password("chosen-by-the-user")
     admin.save()
@@ -360,7 +360,7 @@ def test_an_existing_admin_keeps_the_password_unless_one_is_given(demo, monkeypa
     admin.refresh_from_db()
     assert admin.check_password("chosen-by-the-user")
 
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "from-the-environment")
+    settings.DEMO_ADMIN_PASSWORD = "from-the-environment"
     out = StringIO()
     call_command("load_demo_content", stdout=out)
     admin.refresh_from_db()

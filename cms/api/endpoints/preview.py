@@ -61,8 +61,7 @@ class PreviewView(PublicAPIView):
             page.pk = 0  # a page never saved: wagtail-headless-preview's convention
         language = self.locales.code(page.locale_id)
         if language in content_languages():
-            self.locales = Locales(language)
-            self.__dict__.pop("api", None)
+            self.set_locales(Locales(language))
         viewset = viewset_for_model(type(page)).for_request(self)
         page.tree_path = (
             public_pages(type(page))

@@ -76,8 +76,7 @@ class ResolveView(PublicAPIView):
         path = full_path.split("?", 1)[0]
         language, rest = _split_language(path)
         if language in content_languages():
-            self.locales = Locales(language)  # the path's language, whatever was asked
-            self.__dict__.pop("api", None)
+            self.set_locales(Locales(language))  # the path's language, whatever was asked
             page = self.find_page(rest if rest.endswith("/") else rest + "/")
             if page is not None:
                 return Response(self.page_result(page))

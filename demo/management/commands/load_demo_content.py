@@ -1,7 +1,5 @@
 """``manage.py load_demo_content``: the Nordland plan 2024–2025 in nb and en, and a demo admin."""
 
-import os
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
@@ -39,7 +37,7 @@ class Command(BaseCommand):
             report = load_demo_content(
                 create_admin=not no_admin,
                 admin_username=admin_username,
-                admin_password=os.environ.get("DEMO_ADMIN_PASSWORD") or None,
+                admin_password=settings.DEMO_ADMIN_PASSWORD or None,
             )
         except DemoContentError as error:
             raise CommandError(str(error)) from error

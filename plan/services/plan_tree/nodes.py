@@ -7,47 +7,16 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from plan.models import (
+    MEASURE_RELATIONS,
+    STRATEGY_RELATIONS,
     ActionPlanPage,
-    MeasureContact,
-    MeasureGoal,
     MeasurePage,
-    MeasurePartner,
-    MeasureRelatedEvent,
-    MeasureRelatedResource,
-    MeasureTargetGroup,
-    StrategyGoal,
     StrategyPage,
 )
 from plan.periods import period_label
 
 PAGE_TEXTS = ("title", "slug", "seo_title", "search_description")
 DEFINITION_FEATURES = INLINE_RICH_TEXT_FEATURES + ["ol", "ul"]
-
-
-@dataclass(frozen=True)
-class Relation:
-    """Inline rows of a node: ``name`` is the relation and the dict key, ``field`` the link."""
-
-    name: str
-    row_model: type
-    field: str
-    kind: str
-    extra: tuple = ()
-
-    def value(self, row, ref):
-        """The dict form of one row, with ``ref`` standing for the linked object."""
-        if not self.extra:
-            return ref
-        return {self.field: ref, **{name: getattr(row, name) for name in self.extra}}
-
-    def row_values(self, item, resolve):
-        """The field values of a new row from its dict form."""
-        if not self.extra:
-            return {self.field: resolve(self.kind, item)}
-        return {
-            self.field: resolve(self.kind, item[self.field]),
-            **{name: item[name] for name in self.extra},
-        }
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,6 +29,7 @@ class NodeType:
     rich_texts: dict
     shared: tuple = ()
     links: dict = field(default_factory=dict)
+    #: The inline relations (``core.models.relations.Relation``), declared beside the models.
     relations: tuple = ()
     #: Per-locale fields kept by a structure-only copy (besides the page texts).
     structure: tuple = ()
@@ -71,21 +41,14 @@ MEASURE = NodeType(
     texts=("timing_text",),
     rich_texts={"summary": INLINE_RICH_TEXT_FEATURES, "body": RICH_TEXT_FEATURES},
     shared=("is_recurring",),
-    relations=(
-        Relation("partners", MeasurePartner, "organisation", "organisation", ("role",)),
-        Relation("target_groups", MeasureTargetGroup, "target_group", "target_group"),
-        Relation("goals", MeasureGoal, "goal", "goal"),
-        Relation("contacts", MeasureContact, "contact", "contact"),
-        Relation("related_events", MeasureRelatedEvent, "event", "event"),
-        Relation("related_resources", MeasureRelatedResource, "resource", "resource"),
-    ),
+    relations=MEASURE_RELATIONS,
 )
 STRATEGY = NodeType(
     model=StrategyPage,
     children="measures",
     texts=("lead",),
     rich_texts={"summary": INLINE_RICH_TEXT_FEATURES, "introduction": RICH_TEXT_FEATURES},
-    relations=(Relation("goals", StrategyGoal, "goal", "goal"),),
+    relations=STRATEGY_RELATIONS,
     structure=("lead",),
 )
 PLAN = NodeType(
