@@ -401,3 +401,27 @@ class AdminViewsTests(AdminTestCase):
             url = reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list")
             with self.subTest(model=model.__name__):
                 self.assertEqual(self.client.get(url).status_code, 200)
+
+
+def test_every_app_registers_its_snippets_in_the_registers_menu(admin_client):
+    """One "Registre" menu, in the editors' order, whatever app each register belongs to."""
+    from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+    from home.models import ContactPerson
+    from resources.models import Topic
+
+    response = admin_client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="nb")
+    html = response.content.decode()
+    assert "Registre" in html
+    listings = [
+        reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list")
+        for model in (
+            Organisation,
+            ContactPerson,
+            TargetGroup,
+            SustainableDevelopmentGoal,
+            Topic,
+        )
+    ]
+    positions = [html.find(f'"{url}"') for url in listings]
+    assert all(position >= 0 for position in positions), listings
+    assert positions == sorted(positions)
