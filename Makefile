@@ -36,9 +36,8 @@ demo: load-demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The whole suite. DATABASE_URL chooses the database (SQLite when unset; CI uses PostgreSQL).
-# loadgroup keeps the tests that share a fixture on one worker (see tests/conftest.py).
 test: install-test messages
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not slow"
+	$(BIN)/python -m pytest -n 2 -m "not slow"
 
 test-slow: install-test messages
 	$(BIN)/python -m pytest -m slow
