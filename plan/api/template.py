@@ -5,6 +5,7 @@ measures (see docs/template-format.md); ``GET /api/v1/schemas/plan-template.json
 JSON Schema kept in ``plan/schemas/``.
 """
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
@@ -36,7 +37,7 @@ class PlanTemplateView(PublicAPIView):
     def get(self, request, pk):
         plan = public_pages(ActionPlanPage).filter(pk=parse_id(pk)).first()
         if plan is None:
-            raise NotFound("No public plan with this id.")
+            raise NotFound(_("No public plan with this id."))
         document, _report = export_plan(plan)
         return Response(document)
 

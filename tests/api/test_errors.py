@@ -72,7 +72,7 @@ def test_invalid_input_is_a_400_naming_the_parameter(get, path, params, paramete
 def test_unknown_api_url_is_a_json_404(get):
     response = get("/api/v1/strategies/")
     assert response.status_code == 404
-    assert response.json() == {"status": 404, "detail": "Not found.", "errors": []}
+    assert response.json() == {"status": 404, "detail": "Ikke funnet.", "errors": []}
 
 
 def test_not_found_is_not_redirected_to_a_language(get):

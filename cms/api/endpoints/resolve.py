@@ -1,12 +1,15 @@
 """``GET /api/v1/resolve/?path=``: what the website's router needs for a public path."""
 
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
+from ..language import text_language
 from ..links import page_url
 from ..locales import Locales, content_languages
 from ..types import registered_models, type_name_for_model, viewset_for_model
@@ -21,7 +24,7 @@ class ResolveParametersSerializer(serializers.Serializer):
         r"^/",
         max_length=MAX_PATH_LENGTH,
         help_text="A path on the website, e.g. /nb/nordland/handlingsplan-2024-2025/.",
-        error_messages={"invalid": "path must start with a slash."},
+        error_messages={"invalid": gettext_lazy("path must start with a slash.")},
     )
 
 
@@ -78,11 +81,18 @@ class ResolveView(PublicAPIView):
             self.__dict__.pop("api", None)
             page = self.find_page(rest if rest.endswith("/") else rest + "/")
             if page is not None:
+                # Labels too (until dispatch restores the request's language).
+                translation.activate(text_language(language))
                 return Response(self.page_result(page))
         redirect = self.find_redirect(full_path, path)
         if redirect is not None:
             return Response(redirect)
         raise Http404
+
+    def content_language(self, request, negotiated):
+        """The path's language when it is a content language (the body is in it)."""
+        language, _rest = _split_language(request.GET.get("path", ""))
+        return language if language in content_languages() else negotiated
 
     def find_page(self, rest):
         """The public page at ``rest`` below the home page of the requested language."""
