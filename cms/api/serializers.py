@@ -11,6 +11,7 @@ from rest_framework import serializers
 from wagtail.models import Page
 
 from . import deferred
+from .labels import label_of
 from .locales import content_languages
 from .types import type_name_for_model
 
@@ -75,6 +76,7 @@ class PageRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     key = serializers.UUIDField()
     type = serializers.CharField()
+    type_label = serializers.CharField(help_text="The label of the type, e.g. “Tiltak”.")
     locale = serializers.ChoiceField(choices=content_languages())
     fallback = serializers.BooleanField()
     title = serializers.CharField()
@@ -214,6 +216,9 @@ class PageSerializer(serializers.ModelSerializer):
         help_text="The translation key: the same for every translation of the page.",
     )
     type = serializers.SerializerMethodField()
+    type_label = serializers.SerializerMethodField(
+        help_text="The label of the type in the response language, e.g. “Tiltak”."
+    )
     locale = serializers.SerializerMethodField()
     fallback = serializers.SerializerMethodField(
         help_text="True when the page is not translated into the requested language and is "
@@ -228,6 +233,7 @@ class PageSerializer(serializers.ModelSerializer):
             "id",
             "key",
             "type",
+            "type_label",
             "locale",
             "fallback",
             "unofficial_translation",
@@ -244,6 +250,9 @@ class PageSerializer(serializers.ModelSerializer):
 
     def get_type(self, obj) -> str:
         return type_name_for_model(type(obj))
+
+    def get_type_label(self, obj) -> str:
+        return label_of("page_type", type_name_for_model(type(obj)))
 
     @extend_schema_field(serializers.ChoiceField(choices=content_languages()))
     def get_locale(self, obj):

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from cms.api.labels import LabelField, register_codes
 from cms.api.serializers import (
     AncestorRefField,
     DocumentField,
@@ -27,6 +28,9 @@ from resources.models import (
     ResourceIndexPage,
     Topic,
 )
+
+register_codes("event_kind", EventPage.Kind.choices)
+register_codes("event_format", EventPage.Format.choices)
 
 
 class TopicSerializer(SnippetSerializer):
@@ -80,6 +84,8 @@ class EventSerializer(PageSerializer):
     """An event with its timing, place, programme and the measures it carries out."""
 
     type = type_field("event")
+    kind_label = LabelField("event_kind", source="kind")
+    format_label = LabelField("event_format", source="format")
     branch = AncestorRefField(BRANCH_DEPTH)
     summary = RichTextField()
     body = RichTextField()
@@ -95,10 +101,12 @@ class EventSerializer(PageSerializer):
         fields = page_fields(
             "branch",
             "kind",
+            "kind_label",
             "summary",
             "body",
             "timing",
             "format",
+            "format_label",
             "location",
             "registration_url",
             "programme",

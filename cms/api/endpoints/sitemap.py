@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from ..labels import label_of
 from ..links import page_url
 from ..locales import content_languages
 from ..serializers import TranslationsField
@@ -15,6 +16,7 @@ class SitemapEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     key = serializers.UUIDField()
     type = serializers.CharField()
+    type_label = serializers.CharField()
     locale = serializers.ChoiceField(choices=content_languages())
     url = serializers.CharField()
     lastmod = serializers.DateTimeField(allow_null=True, help_text="When it was last published.")
@@ -46,7 +48,8 @@ class SitemapView(PublicAPIView):
             {
                 "id": row["pk"],
                 "key": row["translation_key"],
-                "type": type_name_for_content_type(row["content_type_id"]),
+                "type": (type_name := type_name_for_content_type(row["content_type_id"])),
+                "type_label": label_of("page_type", type_name),
                 "locale": codes[row["locale_id"]],
                 "url": page_url(codes[row["locale_id"]], row["url_path"]),
                 "lastmod": row["last_published_at"],
