@@ -14,6 +14,7 @@ from . import deferred
 from .labels import label_of
 from .locales import content_languages
 from .types import type_name_for_model
+from .visibility import public_pages
 
 STEPLEN = Page.steplen
 
@@ -187,6 +188,31 @@ class TranslationsField(_ReadOnlyField):
 
     def to_representation(self, value):
         return deferred.Translations(value)
+
+
+def child_refs(path, locales):
+    """References to the public children of the default-language page at ``path``, in order."""
+    rows = (
+        public_pages()
+        .filter(locale_id=locales.default_id, path__startswith=path, depth=len(path) // STEPLEN + 1)
+        .order_by("path")
+        .values_list("path", flat=True)
+    )
+    return [deferred.PageRef(path=child) for child in rows]
+
+
+@extend_schema_field(PageRefSerializer(many=True))
+class ChildrenField(_ReadOnlyField):
+    """The public children of the page, in the default tree's order (one query)."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs.setdefault("help_text", "The public pages below this one, in order.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        path = getattr(page, "tree_path", None) or page.path
+        return child_refs(path, self.context["api"].locales) if path else []
 
 
 def type_field(name):

@@ -1,6 +1,13 @@
 """The JSON shapes of the home page and the county branches."""
 
-from cms.api.serializers import ImageField, PageSerializer, RichTextField, page_fields, type_field
+from cms.api.serializers import (
+    ChildrenField,
+    ImageField,
+    PageSerializer,
+    RichTextField,
+    page_fields,
+    type_field,
+)
 from home.models import BranchPage, HomePage
 from plan.api.serializers import PlanSerializer, contacts_field
 
@@ -8,10 +15,11 @@ from plan.api.serializers import PlanSerializer, contacts_field
 class HomeSerializer(PageSerializer):
     type = type_field("home")
     intro = RichTextField()
+    children = ChildrenField()
 
     class Meta:
         model = HomePage
-        fields = page_fields("organisation_name", "intro")
+        fields = page_fields("organisation_name", "intro", "children")
 
 
 class BranchSerializer(PageSerializer):

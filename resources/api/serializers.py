@@ -5,6 +5,7 @@ from rest_framework import serializers
 from cms.api.labels import LabelField, register_codes
 from cms.api.serializers import (
     AncestorRefField,
+    ChildrenField,
     DocumentField,
     PageRefField,
     PageSerializer,
@@ -120,10 +121,11 @@ class ResourceIndexSerializer(PageSerializer):
     type = type_field("resource_index")
     branch = AncestorRefField(BRANCH_DEPTH)
     intro = RichTextField()
+    children = ChildrenField()
 
     class Meta:
         model = ResourceIndexPage
-        fields = page_fields("branch", "intro")
+        fields = page_fields("branch", "intro", "children")
 
 
 class EventIndexSerializer(ResourceIndexSerializer):

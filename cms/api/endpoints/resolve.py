@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from ..language import text_language
 from ..links import page_url
 from ..locales import Locales, content_languages
+from ..serializers import PageRefSerializer, child_refs
 from ..types import registered_models, type_name_for_model, viewset_for_model
 from ..views import NOT_FOUND_RESPONSES, PublicAPIView
 from ..visibility import public_pages
@@ -57,6 +58,9 @@ class ResolveResultSerializer(serializers.Serializer):
     locale = serializers.CharField(allow_null=True)
     data = LazyPageDataField(allow_null=True, help_text="The page, as its endpoint shows it.")
     redirect = RedirectSerializer(allow_null=True)
+    children = PageRefSerializer(
+        many=True, help_text="The page's public children in order (empty for a redirect)."
+    )
 
 
 def _split_language(path):
@@ -128,6 +132,7 @@ class ResolveView(PublicAPIView):
             "locale": self.locales.language,
             "data": viewset.serialize_detail(obj),
             "redirect": None,
+            "children": child_refs(default_path, self.locales),
         }
 
     def find_redirect(self, full_path, path):
@@ -158,6 +163,7 @@ class ResolveView(PublicAPIView):
             "locale": None,
             "data": None,
             "redirect": {"location": location, "status": 301 if redirect.is_permanent else 302},
+            "children": [],
         }
 
 
