@@ -5,10 +5,9 @@ measures (see docs/template-format.md); ``GET /api/v1/schemas/plan-template.json
 JSON Schema kept in ``plan/schemas/``.
 """
 
-from django.utils.translation import gettext as _
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from cms.api.views import NOT_FOUND_RESPONSES, PublicAPIView, parse_id
@@ -37,7 +36,7 @@ class PlanTemplateView(PublicAPIView):
     def get(self, request, pk):
         plan = public_pages(ActionPlanPage).filter(pk=parse_id(pk)).first()
         if plan is None:
-            raise NotFound(_("No public plan with this id."))
+            raise Http404
         document, _report = export_plan(plan)
         return Response(document)
 
