@@ -217,7 +217,12 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # Browser code may read the validators and the language, and revalidate with them.
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Language"]
-CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match", "if-modified-since"]
+CORS_ALLOW_HEADERS = [
+    *default_cors_headers,
+    "accept-language",
+    "if-none-match",
+    "if-modified-since",
+]
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
