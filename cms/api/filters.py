@@ -74,6 +74,16 @@ class PublicFilterSet(filters.FilterSet):
     def locales(self):
         return self.request.api_locales
 
+    def filter_queryset(self, queryset):
+        # An empty value is not a number or a choice: a 400, as for any other invalid value
+        # (django-filter would ignore it). Text filters may be empty (no filter).
+        for name, field in self.filters.items():
+            if self.data.get(name) == "" and not isinstance(field, filters.CharFilter):
+                raise invalid_parameter(
+                    name, _("%(parameter)s must not be empty.") % {"parameter": name}
+                )
+        return super().filter_queryset(queryset)
+
     def filter_below(self, queryset, model, page_id, parameter):
         """Pages below the public ``model`` page ``page_id`` in the default tree."""
         return queryset.filter(

@@ -19,7 +19,7 @@ from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
 from .errors import ErrorSerializer, invalid_parameter
-from .filters import parse_id
+from .filters import MAX_ID, parse_id
 from .language import api_language
 from .locales import Locales, locale_pattern, negotiate_language
 from .pagination import ApiPagination
@@ -38,6 +38,12 @@ LOCALE_PARAMETER = OpenApiParameter(
         "Accept-Language header decides, and the default language when that names no content "
         "language."
     ),
+)
+ID_PARAMETER = OpenApiParameter(
+    "id",
+    {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+    OpenApiParameter.PATH,
+    description="The page's id, in any language (the response is in the requested one).",
 )
 ERROR_RESPONSES = {
     400: OpenApiResponse(ErrorSerializer, description="A parameter is invalid."),
@@ -245,6 +251,8 @@ class PageViewSet(PublicAPIView, viewsets.GenericViewSet):
 def locale_and_errors(responses, parameters=(), **kwargs):
     """``extend_schema`` for a page endpoint: the locale parameter and the error responses."""
     detail = not getattr(responses, "many", False)
+    if detail and not any(p.location == OpenApiParameter.PATH for p in parameters):
+        parameters = [ID_PARAMETER, *parameters]
     return extend_schema(
         parameters=[LOCALE_PARAMETER, *parameters],
         responses={200: responses, **(NOT_FOUND_RESPONSES if detail else ERROR_RESPONSES)},

@@ -21,7 +21,11 @@ from plan.models import ActionPlanPage
 from .serializers import BranchSerializer, HomeSerializer
 
 SLUG_PARAMETER = OpenApiParameter(
-    "slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="The branch's slug."
+    "slug",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    pattern=r"^[-\w]+$",
+    description="The branch's slug, e.g. nordland.",
 )
 
 

@@ -10,7 +10,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.response import Response
 
-from cms.api.views import NOT_FOUND_RESPONSES, PublicAPIView, parse_id
+from cms.api.views import (
+    ERROR_RESPONSES,
+    ID_PARAMETER,
+    NOT_FOUND_RESPONSES,
+    PublicAPIView,
+    parse_id,
+)
 from cms.api.visibility import public_pages
 from plan.models import ActionPlanPage
 from plan.services.template import export_plan
@@ -24,6 +30,7 @@ class PlanTemplateView(PublicAPIView):
 
     @extend_schema(
         operation_id="plans_template",
+        parameters=[ID_PARAMETER],
         responses={
             200: OpenApiResponse(
                 OpenApiTypes.OBJECT,
@@ -46,7 +53,12 @@ class PlanTemplateSchemaView(PublicAPIView):
 
     @extend_schema(
         operation_id="schemas_plan_template",
-        responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="A JSON Schema.")},
+        responses={
+            (200, SCHEMA_MEDIA_TYPE): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="A JSON Schema."
+            ),
+            **{(status, "application/json"): r for status, r in ERROR_RESPONSES.items()},
+        },
         tags=["plans"],
     )
     def get(self, request):
