@@ -86,6 +86,11 @@ def schema():
     """Decorate the preview view once every page type is registered (from the URLconf)."""
     from .resolve import _page_data_schema
 
+    # The page types are known now: document (and check) content_type as one of them.
+    PreviewParametersSerializer._declared_fields["content_type"] = serializers.ChoiceField(
+        choices=[model._meta.label_lower for model in registered_models()],
+        help_text='The page type as "app_label.model", e.g. "plan.actionplanpage".',
+    )
     extend_schema(
         parameters=[PreviewParametersSerializer],
         responses={200: _page_data_schema(), **NOT_FOUND_RESPONSES},
