@@ -17,9 +17,10 @@ from wagtail.contrib.redirects.api import RedirectsAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from home.models import ContactPerson
 from plan.models import (
     ActionPlanPage,
-    ContactPerson,
     MeasureContact,
     MeasureGoal,
     MeasurePage,
@@ -28,10 +29,7 @@ from plan.models import (
     MeasureRelatedResource,
     MeasureStatusUpdate,
     MeasureTargetGroup,
-    Organisation,
     StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
 )
 
 V2_PAGE_LIMIT = 20

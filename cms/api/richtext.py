@@ -15,7 +15,7 @@ import nh3
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 
 #: The rendition of an image embedded in rich text.
 EMBED_RENDITION = "medium"

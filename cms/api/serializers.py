@@ -10,11 +10,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.models import Page
 
+from core.languages import content_languages
+from core.visibility import public_pages
+
 from . import deferred
 from .labels import label_of
-from .locales import content_languages
 from .types import type_name_for_model
-from .visibility import public_pages
 
 STEPLEN = Page.steplen
 

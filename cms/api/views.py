@@ -15,6 +15,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, viewsets
 from rest_framework.response import Response
 
+from core.visibility import public_pages
+
 from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
@@ -23,7 +25,6 @@ from .filters import MAX_ID, parse_id
 from .language import api_language
 from .locales import Locales, locale_pattern, negotiate_language
 from .pagination import ApiPagination
-from .visibility import public_pages
 
 MAX_PARAMETER_LENGTH = 1000
 

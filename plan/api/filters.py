@@ -11,6 +11,7 @@ from cms.api.filters import (
     id_filter,
     snippet_key,
 )
+from core.models import Organisation, TargetGroup
 from home.api.filters import BranchFilterMixin
 from plan.models import (
     ActionPlanPage,
@@ -19,10 +20,8 @@ from plan.models import (
     MeasurePartner,
     MeasureStatus,
     MeasureTargetGroup,
-    Organisation,
     StrategyGoal,
     StrategyPage,
-    TargetGroup,
 )
 
 

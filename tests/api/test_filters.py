@@ -67,7 +67,8 @@ def test_goal_of_a_strategy_is_a_goal_of_its_measures(get, content):
     assert ids(get("/api/v1/measures/", goal=4)) == informere
     english = [content.en(m).pk for m in content.measures[:2]]
     assert ids(get("/api/v1/measures/", goal=4, locale="en")) == english
-    from plan.models import MeasureGoal, SustainableDevelopmentGoal
+    from core.models import SustainableDevelopmentGoal
+    from plan.models import MeasureGoal
 
     seventeen = SustainableDevelopmentGoal.objects.create(
         number=17, title="Samarbeid for å nå målene", locale=content.goal.locale

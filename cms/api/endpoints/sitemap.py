@@ -3,13 +3,14 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from core.languages import content_languages
+from core.links import page_url
+from core.visibility import public_pages
+
 from ..labels import label_of
-from ..links import page_url
-from ..locales import content_languages
 from ..serializers import TranslationsField
 from ..types import type_name_for_content_type
 from ..views import ERROR_RESPONSES, PublicAPIView
-from ..visibility import public_pages
 
 
 class SitemapEntrySerializer(serializers.Serializer):
