@@ -68,13 +68,16 @@ def test_goal_of_a_strategy_is_a_goal_of_its_measures(get, content):
     english = [content.en(m).pk for m in content.measures[:2]]
     assert ids(get("/api/v1/measures/", goal=4, locale="en")) == english
     from core.models import SustainableDevelopmentGoal
-    from plan.models import MeasureGoal
+    from plan.models import MeasureGoal, StrategyGoal
 
     seventeen = SustainableDevelopmentGoal.objects.create(
         number=17, title="Samarbeid for å nå målene", locale=content.goal.locale
     )
-    MeasureGoal.objects.create(page=content.fresh(content.measures[2]), goal=seventeen)
-    assert ids(get("/api/v1/measures/", goal=17)) == [content.measures[2].pk]
+    StrategyGoal.objects.create(page=content.fresh(content.strategies[1]), goal=seventeen)
+    samarbeide = [content.measures[2].pk, content.untranslated_measure.pk]
+    assert ids(get("/api/v1/measures/", goal=17)) == samarbeide
+    MeasureGoal.objects.create(page=content.fresh(content.measures[1]), goal=seventeen)
+    assert ids(get("/api/v1/measures/", goal=17)) == [content.measures[1].pk, *samarbeide]
 
 
 def test_filters_combine(get, content):
