@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port():
+    """``BENCH_PORT`` when set (e.g. a port range reserved for you), else any free port."""
+    if os.environ.get("BENCH_PORT"):
+        return int(os.environ["BENCH_PORT"])
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

@@ -7,8 +7,15 @@ have to: the plan, then its strategies, then its measures page by page (at most 
 Wagtail's default WAGTAILAPI_LIMIT_MAX).
 """
 
+from django.conf import settings
+from django.urls import clear_url_caches
 from rest_framework import serializers
 from wagtail.api import APIField
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.contrib.redirects.api import RedirectsAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
 from home.models import ContactPerson
@@ -27,6 +34,14 @@ from plan.models import (
 
 V2_PAGE_LIMIT = 20
 
+#: Wagtail's generic API, mounted at /api/v2/ by ``bench/urls.py`` only (the CMS does not serve
+#: it: it does not apply the public-page rule of the API v1).
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("redirects", RedirectsAPIViewSet)
+
 
 def _snippet_serializer(snippet_model, *names):
     meta = type("Meta", (), {"model": snippet_model, "fields": ["id", *names]})
@@ -36,7 +51,10 @@ def _snippet_serializer(snippet_model, *names):
 
 
 def expose_api_fields():
-    """Declare ``api_fields`` on the plan's page types and inline rows (idempotent)."""
+    """Mount /api/v2/ (``bench/urls.py``) and declare ``api_fields`` on the plan's page types
+    and inline rows (idempotent)."""
+    settings.ROOT_URLCONF = "bench.urls"
+    clear_url_caches()
     ActionPlanPage.api_fields = [
         APIField(name)
         for name in (

@@ -1,25 +1,29 @@
-"""URLs: the admin, documents, the public API, and Wagtail's page routes per language."""
+"""URLs: the admin, documents, the public API, and Wagtail's page routes per language.
+
+Wagtail's generic API v2 is not served: it does not apply the public-page rule of the API v1
+(``cms.api.visibility``). The benchmark mounts it for its baseline (``bench/urls.py``).
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api.errors import not_found
 from cms.api.schema import SchemaView
-from cms.api.wagtail_v2 import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api.urls")),
-    path("api/v2/", api_router.urls),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    re_path(r"^api/", not_found),  # e.g. /api/v2/: a JSON 404
 ]
 
 if settings.DEBUG:

@@ -19,6 +19,7 @@ from core.visibility import public_pages
 
 from . import richtext
 from .images import document_data, image_data, load_images
+from .labels import label_of
 from .types import type_name_for_content_type
 
 
@@ -183,10 +184,12 @@ class Lookups:
         row = self.localized_row(key) if key else None
         if row is None:
             return None
+        type_name = type_name_for_content_type(row["content_type_id"])
         return {
             "id": row["pk"],
             "key": row["translation_key"],
-            "type": type_name_for_content_type(row["content_type_id"]),
+            "type": type_name,
+            "type_label": label_of("page_type", type_name),
             "locale": row["language"],
             "fallback": row["language"] != self.api.locales.language,
             "title": row["title"],

@@ -1,6 +1,7 @@
 """Filters shared by the endpoints, strict about their values (anything invalid is a 400)."""
 
 from django import forms
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 
 from core.visibility import public_pages
@@ -22,9 +23,15 @@ def parse_id(value, parameter="id"):
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise invalid_parameter(parameter, f"{parameter} must be a whole number.") from None
+        raise invalid_parameter(
+            parameter, _("%(parameter)s must be a whole number.") % {"parameter": parameter}
+        ) from None
     if not 1 <= number <= MAX_ID:
-        raise invalid_parameter(parameter, f"{parameter} must be between 1 and {MAX_ID}.")
+        raise invalid_parameter(
+            parameter,
+            _("%(parameter)s must be between 1 and %(maximum)s.")
+            % {"parameter": parameter, "maximum": MAX_ID},
+        )
     return number
 
 
@@ -43,7 +50,10 @@ def default_tree_path(model, page_id, parameter, locales):
         .first()
     )
     if path is None:
-        raise invalid_parameter(parameter, f"No public {parameter} with id {page_id}.")
+        raise invalid_parameter(
+            parameter,
+            _("No public %(parameter)s with id %(id)s.") % {"parameter": parameter, "id": page_id},
+        )
     return path
 
 
@@ -52,7 +62,8 @@ def snippet_key(model, snippet_id, parameter):
     key = model.objects.filter(pk=snippet_id).values_list("translation_key", flat=True).first()
     if key is None:
         raise invalid_parameter(
-            parameter, f"No {parameter.replace('_', ' ')} with id {snippet_id}."
+            parameter,
+            _("No %(parameter)s with id %(id)s.") % {"parameter": parameter, "id": snippet_id},
         )
     return key
 
@@ -63,6 +74,16 @@ class PublicFilterSet(filters.FilterSet):
     @property
     def locales(self):
         return self.request.api_locales
+
+    def filter_queryset(self, queryset):
+        # An empty value is not a number or a choice: a 400, as for any other invalid value
+        # (django-filter would ignore it). Text filters may be empty (no filter).
+        for name, field in self.filters.items():
+            if self.data.get(name) == "" and not isinstance(field, filters.CharFilter):
+                raise invalid_parameter(
+                    name, _("%(parameter)s must not be empty.") % {"parameter": name}
+                )
+        return super().filter_queryset(queryset)
 
     def filter_below(self, queryset, model, page_id, parameter):
         """Pages below the public ``model`` page ``page_id`` in the default tree."""

@@ -1,8 +1,16 @@
-"""Which content language a request asks for, and the Locale rows of the content languages."""
+"""Which content language a request asks for, and the Locale rows of the content languages.
 
+``?locale=`` takes the forms ``Accept-Language`` takes, case-insensitively: a content language
+(``nb``, ``EN``), with region or other subtags (``nb-NO``, ``nn-NO``, ``en-GB``), or an alias
+(``no`` for Bokmål). It is normalised to the content language's code; anything else is a 400
+naming the valid ones.
+"""
+
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.exceptions import ValidationError
 from wagtail.models import Locale
@@ -11,15 +19,57 @@ from core.languages import content_languages, default_language
 
 #: Language tags that mean a content language without naming it (e.g. "no" for Norwegian).
 LANGUAGE_ALIASES = {"no": "nb"}
+#: A language tag: a primary language and optional subtags (``nb``, ``nb-NO``, ``en-GB``).
+LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})((?:-[A-Za-z0-9]{1,8})*)")
 
 
-def _match(tag, codes):
-    tag = tag.lower()
-    base = tag.split("-")[0]
-    for candidate in (tag, base, LANGUAGE_ALIASES.get(base)):
-        if candidate in codes:
-            return candidate
-    return None
+def accepted_languages():
+    """The primary language subtags ``?locale`` accepts: the content languages and aliases."""
+    codes = content_languages()
+    return codes + [alias for alias, code in LANGUAGE_ALIASES.items() if code in codes]
+
+
+def locale_pattern():
+    """The regular expression of an accepted ``?locale`` (for the OpenAPI document)."""
+    bases = "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" for c in base) for base in accepted_languages()
+    )
+    return f"^(?:{bases})(?:-[A-Za-z0-9]{{1,8}})*$"
+
+
+def match_language(tag):
+    """The content language ``tag`` names (``nb-NO`` → ``nb``, ``no`` → ``nb``), or None."""
+    match = LANGUAGE_TAG.fullmatch(tag or "")
+    if match is None:
+        return None
+    base = match.group(1).lower()
+    base = LANGUAGE_ALIASES.get(base, base) if base not in content_languages() else base
+    return base if base in content_languages() else None
+
+
+def parse_locale(value):
+    """The content language of a ``?locale`` value; a 400 naming the valid ones otherwise."""
+    language = match_language(value)
+    if language is None:
+        raise ValidationError(
+            {
+                "locale": [
+                    _("Unknown locale “%(value)s”; valid locales: %(codes)s.")
+                    % {"value": value[:20], "codes": ", ".join(content_languages())}
+                ]
+            }
+        )
+    return language
+
+
+def header_language(request):
+    """The first content language of ``Accept-Language``, else the default language."""
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for tag, _quality in parse_accept_lang_header(header[:500]):
+        language = match_language(tag)
+        if language:
+            return language
+    return default_language()
 
 
 def negotiate_language(request):
@@ -28,20 +78,9 @@ def negotiate_language(request):
     An unknown ``?locale`` is an error naming the valid ones; an ``Accept-Language`` without a
     content language falls back to the default language.
     """
-    codes = content_languages()
     if "locale" in request.GET:
-        value = request.GET["locale"]
-        if value not in codes:
-            raise ValidationError(
-                {"locale": [f"Unknown locale {value[:20]!r}; valid locales: {', '.join(codes)}."]}
-            )
-        return value
-    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for tag, _quality in parse_accept_lang_header(header[:500]):
-        match = _match(tag, codes)
-        if match:
-            return match
-    return codes[0]
+        return parse_locale(request.GET["locale"])
+    return header_language(request)
 
 
 @dataclass

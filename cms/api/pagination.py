@@ -1,5 +1,6 @@
 """Limit/offset pagination that rejects bad values instead of guessing."""
 
+from django.utils.translation import gettext as _
 from rest_framework.pagination import LimitOffsetPagination
 
 from .errors import invalid_parameter
@@ -14,23 +15,33 @@ def _whole_number(request, name, minimum, maximum=None):
     try:
         value = int(raw)
     except ValueError:
-        raise invalid_parameter(name, f"{name} must be a whole number.") from None
+        raise invalid_parameter(
+            name, _("%(parameter)s must be a whole number.") % {"parameter": name}
+        ) from None
     if value < minimum:
-        raise invalid_parameter(name, f"{name} must be at least {minimum}.")
+        raise invalid_parameter(
+            name,
+            _("%(parameter)s must be at least %(minimum)s.")
+            % {"parameter": name, "minimum": minimum},
+        )
     if maximum is not None and value > maximum:
-        raise invalid_parameter(name, f"{name} must be at most {maximum}.")
+        raise invalid_parameter(
+            name,
+            _("%(parameter)s must be at most %(maximum)s.")
+            % {"parameter": name, "maximum": maximum},
+        )
     return value
 
 
 class ApiPagination(LimitOffsetPagination):
-    """``limit`` (1–100, default 20; larger values are capped) and ``offset`` (from 0)."""
+    """``limit`` (1–100, default 20) and ``offset`` (from 0); anything else is a 400."""
 
     default_limit = 20
     max_limit = 100
 
     def get_limit(self, request):
-        value = _whole_number(request, self.limit_query_param, 1)
-        return self.default_limit if value is None else min(value, self.max_limit)
+        value = _whole_number(request, self.limit_query_param, 1, self.max_limit)
+        return self.default_limit if value is None else value
 
     def get_offset(self, request):
         return _whole_number(request, self.offset_query_param, 0, MAX_OFFSET) or 0
@@ -56,7 +67,7 @@ class ApiPagination(LimitOffsetPagination):
                     {"minimum": 1, "default": self.default_limit, "maximum": self.max_limit}
                 )
                 parameter["description"] = (
-                    f"Number of results to return (1–{self.max_limit}; larger values are capped)."
+                    f"Number of results to return (1–{self.max_limit}; anything else is a 400)."
                 )
             elif parameter["name"] == self.offset_query_param:
                 parameter["schema"].update({"minimum": 0, "maximum": MAX_OFFSET, "default": 0})

@@ -3,16 +3,58 @@
 Page links become website URLs, document links download URLs and embedded images renditions;
 a link whose target is not public loses its ``href``. No ``linktype=``/``embedtype=`` markup
 is left. The references are looked up in bulk by :mod:`cms.api.deferred`.
+
+Whatever the database holds (text written through the ORM, an import, an integration), the
+result is sanitised with nh3 to what the editor can produce: :func:`sanitize`.
 """
 
 import re
 from html import unescape
 
+import nh3
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+
 #: The rendition of an image embedded in rich text.
 EMBED_RENDITION = "medium"
+
+#: The HTML each editor feature produces (Draftail's converter rules).
+FEATURE_TAGS = {
+    "h2": {"h2"},
+    "h3": {"h3"},
+    "h4": {"h4"},
+    "bold": {"b", "strong"},
+    "italic": {"i", "em"},
+    "ol": {"ol", "li"},
+    "ul": {"ul", "li"},
+    "link": {"a"},
+    "document-link": {"a"},
+    "hr": {"hr"},
+}
+#: Every feature editors have, plus paragraphs, line breaks and the rendered image embeds.
+ALLOWED_TAGS = {"p", "br", "img"}.union(
+    *(FEATURE_TAGS.get(f, set()) for f in {*RICH_TEXT_FEATURES, *INLINE_RICH_TEXT_FEATURES})
+)
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "width", "height", "alt"}}
+ALLOWED_CLASSES = {"img": {"richtext-image", "left", "right", "fullwidth"}}
+#: Link schemes; relative URLs (website paths) are kept too.
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize(html):
+    """``html`` reduced to the allow-list: no scripts, event handlers, styles, iframes, or
+    ``javascript:``/``data:`` URLs; the text of dropped elements stays (not of scripts)."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
 
 
 def _int(value):
@@ -77,7 +119,7 @@ def expand(html, page_url, document_url, image):
         )
 
     html = FIND_A_TAG.sub(link, html or "")
-    return FIND_EMBED_TAG.sub(embed, html)
+    return sanitize(FIND_EMBED_TAG.sub(embed, html))
 
 
 _TAGS = re.compile(r"<[^>]+>")

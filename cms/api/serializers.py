@@ -11,8 +11,10 @@ from rest_framework import serializers
 from wagtail.models import Page
 
 from core.languages import content_languages
+from core.visibility import public_pages
 
 from . import deferred
+from .labels import label_of
 from .types import type_name_for_model
 
 STEPLEN = Page.steplen
@@ -89,6 +91,7 @@ class PageRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     key = serializers.UUIDField()
     type = serializers.CharField()
+    type_label = serializers.CharField(help_text="The label of the type, e.g. “Tiltak”.")
     locale = serializers.ChoiceField(choices=content_languages())
     fallback = serializers.BooleanField()
     title = serializers.CharField()
@@ -201,6 +204,31 @@ class TranslationsField(_ReadOnlyField):
         return deferred.Translations(value)
 
 
+def child_refs(path, locales):
+    """References to the public children of the default-language page at ``path``, in order."""
+    rows = (
+        public_pages()
+        .filter(locale_id=locales.default_id, path__startswith=path, depth=len(path) // STEPLEN + 1)
+        .order_by("path")
+        .values_list("path", flat=True)
+    )
+    return [deferred.PageRef(path=child) for child in rows]
+
+
+@extend_schema_field(PageRefSerializer(many=True))
+class ChildrenField(_ReadOnlyField):
+    """The public children of the page, in the default tree's order (one query)."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs.setdefault("help_text", "The public pages below this one, in order.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        path = getattr(page, "tree_path", None) or page.path
+        return child_refs(path, self.context["api"].locales) if path else []
+
+
 def type_field(name):
     """A field that always says ``name``: the object's API type, e.g. "plan"."""
 
@@ -228,6 +256,9 @@ class PageSerializer(serializers.ModelSerializer):
         help_text="The translation key: the same for every translation of the page.",
     )
     type = serializers.SerializerMethodField()
+    type_label = serializers.SerializerMethodField(
+        help_text="The label of the type in the response language, e.g. “Tiltak”."
+    )
     locale = serializers.SerializerMethodField()
     fallback = serializers.SerializerMethodField(
         help_text="True when the page is not translated into the requested language and is "
@@ -242,6 +273,7 @@ class PageSerializer(serializers.ModelSerializer):
             "id",
             "key",
             "type",
+            "type_label",
             "locale",
             "fallback",
             "unofficial_translation",
@@ -258,6 +290,9 @@ class PageSerializer(serializers.ModelSerializer):
 
     def get_type(self, obj) -> str:
         return type_name_for_model(type(obj))
+
+    def get_type_label(self, obj) -> str:
+        return label_of("page_type", type_name_for_model(type(obj)))
 
     @extend_schema_field(serializers.ChoiceField(choices=content_languages()))
     def get_locale(self, obj):

@@ -7,6 +7,7 @@ default language's tree and each object swapped for its translation when there i
 """
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -14,15 +15,15 @@ from rest_framework import generics, viewsets
 from rest_framework.response import Response
 from wagtail.models import Page
 
-from core.languages import content_languages
 from core.visibility import public_pages
 
 from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
 from .errors import ErrorSerializer, invalid_parameter
-from .filters import parse_id
-from .locales import Locales, negotiate_language
+from .filters import MAX_ID, parse_id
+from .language import api_language
+from .locales import Locales, locale_pattern, negotiate_language
 from .pagination import ApiPagination
 
 MAX_PARAMETER_LENGTH = 1000
@@ -31,13 +32,24 @@ LOCALE_PARAMETER = OpenApiParameter(
     "locale",
     OpenApiTypes.STR,
     OpenApiParameter.QUERY,
-    enum=content_languages(),
+    pattern=locale_pattern(),
     description=(
-        "The language of the response. Without it the Accept-Language header decides, "
-        "and the default language when that names no content language."
+        "The language of the response: a content language in any of the forms of "
+        "Accept-Language, case-insensitive (nb, EN, nb-NO, no for Bokmål). Without it the "
+        "Accept-Language header decides, and the default language when that names no content "
+        "language."
     ),
 )
-ERROR_RESPONSES = {400: OpenApiResponse(ErrorSerializer, description="A parameter is invalid.")}
+ID_PARAMETER = OpenApiParameter(
+    "id",
+    {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+    OpenApiParameter.PATH,
+    description="The page's id, in any language (the response is in the requested one).",
+)
+ERROR_RESPONSES = {
+    400: OpenApiResponse(ErrorSerializer, description="A parameter is invalid."),
+    405: OpenApiResponse(ErrorSerializer, description="Only GET, HEAD and OPTIONS are allowed."),
+}
 NOT_FOUND_RESPONSES = {
     **ERROR_RESPONSES,
     404: OpenApiResponse(ErrorSerializer, description="Not found, or not public."),
@@ -113,17 +125,33 @@ class PublicAPIView(generics.GenericAPIView):
     pagination_class = ApiPagination
 
     def dispatch(self, request, *args, **kwargs):
-        if self.cache_responses and request.method in ("GET", "HEAD"):
-            return serve_cached(
-                request, lambda: super(PublicAPIView, self).dispatch(request, *args, **kwargs)
-            )
-        return super().dispatch(request, *args, **kwargs)
+        with api_language(request) as language:
+            if self.cache_responses and request.method in ("GET", "HEAD"):
+                response = serve_cached(
+                    request, lambda: super(PublicAPIView, self).dispatch(request, *args, **kwargs)
+                )
+            else:
+                response = super().dispatch(request, *args, **kwargs)
+        if response.status_code < 400:
+            response["Content-Language"] = self.content_language(request, language.content)
+        else:
+            response["Content-Language"] = language.texts
+        return response
+
+    def content_language(self, request, negotiated):
+        """The language of a successful response's body (resolve: the path's language)."""
+        locales = getattr(self, "locales", None)
+        return locales.language if locales else negotiated
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         for name, value in request.query_params.items():
             if "\x00" in value or len(value) > MAX_PARAMETER_LENGTH:
-                raise invalid_parameter(name, f"{name} is too long or contains a NUL character.")
+                raise invalid_parameter(
+                    name,
+                    _("%(parameter)s is too long or contains a NUL character.")
+                    % {"parameter": name},
+                )
         self.set_locales(Locales(negotiate_language(request)))
         request.api_locales = self.locales
 
@@ -241,6 +269,8 @@ class PageViewSet(PublicAPIView, viewsets.GenericViewSet):
 def locale_and_errors(responses, parameters=(), **kwargs):
     """``extend_schema`` for a page endpoint: the locale parameter and the error responses."""
     detail = not getattr(responses, "many", False)
+    if detail and not any(p.location == OpenApiParameter.PATH for p in parameters):
+        parameters = [ID_PARAMETER, *parameters]
     return extend_schema(
         parameters=[LOCALE_PARAMETER, *parameters],
         responses={200: responses, **(NOT_FOUND_RESPONSES if detail else ERROR_RESPONSES)},

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as default_cors_headers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -217,6 +218,14 @@ API_SEARCH_MAX_HITS = env_int("API_SEARCH_MAX_HITS", 500)
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Browser code may read the validators and the language, and revalidate with them.
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Language"]
+CORS_ALLOW_HEADERS = [
+    *default_cors_headers,
+    "accept-language",
+    "if-none-match",
+    "if-modified-since",
+]
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [],

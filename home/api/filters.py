@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.validators import validate_unicode_slug
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 
 from cms.api.errors import invalid_parameter
@@ -21,7 +22,7 @@ class BranchFilterMixin(PublicFilterSet):
         try:
             validate_unicode_slug(value)
         except forms.ValidationError:
-            raise invalid_parameter("branch", "branch must be a slug.") from None
+            raise invalid_parameter("branch", _("branch must be a slug.")) from None
         path = (
             public_pages(BranchPage)
             .filter(slug=value, locale_id=self.locales.default_id)
@@ -29,5 +30,7 @@ class BranchFilterMixin(PublicFilterSet):
             .first()
         )
         if path is None:
-            raise invalid_parameter("branch", f"No public county branch {value!r}.")
+            raise invalid_parameter(
+                "branch", _("No public county branch “%(slug)s”.") % {"slug": value}
+            )
         return queryset.filter(path__startswith=path)

@@ -1,6 +1,7 @@
 """The JSON shapes of the home page and the county branches."""
 
 from cms.api.serializers import (
+    ChildrenField,
     ImageField,
     PageSerializer,
     RichTextField,
@@ -15,10 +16,11 @@ from plan.api.serializers import PlanSerializer, contacts_field
 class HomeSerializer(PageSerializer):
     type = type_field("home")
     intro = RichTextField()
+    children = ChildrenField()
 
     class Meta:
         model = HomePage
-        fields = page_fields("organisation_name", "intro")
+        fields = page_fields("organisation_name", "intro", "children")
 
 
 class BranchSerializer(PageSerializer):

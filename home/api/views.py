@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_unicode_slug
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_view
 
@@ -26,7 +27,11 @@ from plan.models import ActionPlanPage
 from .serializers import BranchSerializer, HomeSerializer
 
 SLUG_PARAMETER = OpenApiParameter(
-    "slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="The branch's slug."
+    "slug",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    pattern=r"^[-\w]+$",
+    description="The branch's slug, e.g. nordland.",
 )
 
 
@@ -63,7 +68,7 @@ class BranchViewSet(PageViewSet):
         try:
             validate_unicode_slug(slug)
         except DjangoValidationError:
-            raise invalid_parameter("slug", "slug must be a slug.") from None
+            raise invalid_parameter("slug", _("slug must be a slug.")) from None
         objects = self.localize([self.get_default_row(slug=slug)])
         if not objects:
             raise Http404

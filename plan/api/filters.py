@@ -1,5 +1,7 @@
 """Filters of the plan and measure lists (values are validated; anything unknown is a 400)."""
 
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Substr
 from django_filters import rest_framework as filters
 
 from cms.api.filters import (
@@ -18,6 +20,7 @@ from plan.models import (
     MeasurePartner,
     MeasureStatus,
     MeasureTargetGroup,
+    StrategyGoal,
     StrategyPage,
 )
 
@@ -52,7 +55,8 @@ class MeasureFilter(SearchFilterMixin, PublicFilterSet):
         method="filter_goal",
         min_value=1,
         max_value=17,
-        label="Number of a Sustainable Development Goal (1–17).",
+        label="Number of a Sustainable Development Goal (1–17): measures that carry it, or whose "
+        "strategy carries it.",
     )
 
     class Meta:
@@ -81,6 +85,9 @@ class MeasureFilter(SearchFilterMixin, PublicFilterSet):
         return queryset.filter(pk__in=rows.values("page_id"))
 
     def filter_goal(self, queryset, name, value: int):
-        return queryset.filter(
-            pk__in=MeasureGoal.objects.filter(goal__number=value).values("page_id")
-        )
+        """Measures that carry the goal, and the measures of strategies that carry it (a goal
+        of a strategy is a goal of each of its measures)."""
+        parent_path = Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * MeasurePage.steplen)
+        strategy_goal = StrategyGoal.objects.filter(goal__number=value, page__path=parent_path)
+        own_goal = MeasureGoal.objects.filter(goal__number=value).values("page_id")
+        return queryset.filter(Q(pk__in=own_goal) | Q(Exists(strategy_goal)))

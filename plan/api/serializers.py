@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from cms.api.labels import LabelField, register_codes
 from cms.api.serializers import (
     AncestorRefField,
     ImageField,
@@ -28,6 +29,12 @@ from plan.models import (
     StrategyPage,
 )
 
+register_codes("measure_status", MeasureStatus.choices)
+register_codes("plan_stage", ActionPlanPage.Stage.choices)
+register_codes("organisation_role", OrganisationLink.Role.choices)
+register_codes("organisation_kind", Organisation._meta.get_field("kind").choices)
+
+
 # --- Snippets ------------------------------------------------------------------------------
 
 
@@ -40,10 +47,18 @@ class SnippetSerializer(serializers.ModelSerializer):
 
 class OrganisationSerializer(SnippetSerializer):
     website = serializers.CharField(read_only=True, help_text="Website URL, or empty.")
+    kind_label = LabelField("organisation_kind", source="kind")
 
     class Meta:
         model = Organisation
-        fields = [*SnippetSerializer.Meta.fields, "name", "short_name", "kind", "website"]
+        fields = [
+            *SnippetSerializer.Meta.fields,
+            "name",
+            "short_name",
+            "kind",
+            "kind_label",
+            "website",
+        ]
 
 
 class TargetGroupSerializer(SnippetSerializer):
@@ -82,15 +97,18 @@ class ContactPersonSerializer(SnippetSerializer):
 class OrganisationRoleSerializer(serializers.Serializer):
     organisation = OrganisationSerializer()
     role = serializers.ChoiceField(choices=OrganisationLink.Role.choices)
+    role_label = LabelField("organisation_role", source="role")
 
     class Meta:
         list_serializer_class = RowsListSerializer
 
 
 class StatusUpdateSerializer(serializers.ModelSerializer):
+    status_label = LabelField("measure_status", source="status")
+
     class Meta:
         model = MeasureStatusUpdate
-        fields = ["date", "status", "note"]
+        fields = ["date", "status", "status_label", "note"]
 
 
 class TimingSerializer(serializers.Serializer):
@@ -179,6 +197,7 @@ class MeasureSerializer(RelationFieldsMixin, PageSerializer):
         read_only=True,
         help_text="The status of the latest status update (planned when there is none).",
     )
+    status_label = LabelField("measure_status", source="current_status")
     status_updates = StatusUpdateSerializer(many=True, read_only=True)
     timing = TimingSerializer(source="*", read_only=True)
     forked_from = forked_from_field()
@@ -189,6 +208,7 @@ class MeasureSerializer(RelationFieldsMixin, PageSerializer):
             "summary",
             "body",
             "status",
+            "status_label",
             "status_updates",
             "timing",
             *(relation.name for relation in MEASURE_RELATIONS),
@@ -289,6 +309,7 @@ class PlanSerializer(PageSerializer):
     type = type_field("plan")
     branch = AncestorRefField(BRANCH_DEPTH)
     period = PeriodSerializer(source="*", read_only=True)
+    stage_label = LabelField("plan_stage", source="stage")
     overall_goal = RichTextField()
     development_area = DevelopmentAreaSerializer(source="*", read_only=True)
     cover_image = ImageField(source="cover_image_id")
@@ -300,6 +321,7 @@ class PlanSerializer(PageSerializer):
             "branch",
             "period",
             "stage",
+            "stage_label",
             "overall_goal",
             "development_area",
             "cover_image",

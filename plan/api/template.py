@@ -5,12 +5,18 @@ measures (see docs/template-format.md); ``GET /api/v1/schemas/plan-template.json
 JSON Schema kept in ``plan/schemas/``.
 """
 
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from cms.api.views import NOT_FOUND_RESPONSES, PublicAPIView, parse_id
+from cms.api.views import (
+    ERROR_RESPONSES,
+    ID_PARAMETER,
+    NOT_FOUND_RESPONSES,
+    PublicAPIView,
+    parse_id,
+)
 from core.visibility import public_pages
 from plan.models import ActionPlanPage
 from plan.services.template.check import template_schema
@@ -24,6 +30,7 @@ class PlanTemplateView(PublicAPIView):
 
     @extend_schema(
         operation_id="plans_template",
+        parameters=[ID_PARAMETER],
         responses={
             200: OpenApiResponse(
                 OpenApiTypes.OBJECT,
@@ -36,7 +43,7 @@ class PlanTemplateView(PublicAPIView):
     def get(self, request, pk):
         plan = public_pages(ActionPlanPage).filter(pk=parse_id(pk)).first()
         if plan is None:
-            raise NotFound("No public plan with this id.")
+            raise Http404
         document, _report = export_plan(plan)
         return Response(document)
 
@@ -46,7 +53,12 @@ class PlanTemplateSchemaView(PublicAPIView):
 
     @extend_schema(
         operation_id="schemas_plan_template",
-        responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="A JSON Schema.")},
+        responses={
+            (200, SCHEMA_MEDIA_TYPE): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="A JSON Schema."
+            ),
+            **{(status, "application/json"): r for status, r in ERROR_RESPONSES.items()},
+        },
         tags=["plans"],
     )
     def get(self, request):

@@ -2,6 +2,7 @@
 
 from drf_spectacular.utils import extend_schema_view
 
+from cms.api.search import register_related_text
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
 from cms.api.views import (
@@ -128,3 +129,9 @@ class MeasureViewSet(PageViewSet):
 register_page_type(ActionPlanPage, "plan", PlanViewSet)
 register_page_type(StrategyPage, "strategy", StrategyViewSet)
 register_page_type(MeasurePage, "measure", MeasureViewSet)
+
+register_related_text(MeasureContact, "page_id", "contact__name", "contact__role")
+register_related_text(MeasurePartner, "page_id", "organisation__name", "organisation__short_name")
+register_related_text(MeasureTargetGroup, "page_id", "target_group__name")
+register_related_text(MeasureGoal, "page_id", "goal__title")
+register_related_text(ActionPlanPage, "pk", "contact_person__name", "contact_person__role")

@@ -3,6 +3,7 @@
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 
 from cms.api.errors import invalid_parameter
@@ -20,7 +21,7 @@ class ResourceFilter(BranchFilterMixin, SearchFilterMixin):
 
     def filter_topic(self, queryset, name, value: str):
         if not Topic.objects.filter(slug=value).exists():
-            raise invalid_parameter("topic", f"No topic {value[:50]!r}.")
+            raise invalid_parameter("topic", _("No topic “%(slug)s”.") % {"slug": value[:50]})
         rows = ResourceTopic.objects.filter(topic__slug=value)
         return queryset.filter(pk__in=rows.values("page_id"))
 

@@ -2,8 +2,10 @@
 
 from rest_framework import serializers
 
+from cms.api.labels import LabelField, register_codes
 from cms.api.serializers import (
     AncestorRefField,
+    ChildrenField,
     DocumentField,
     PageRefField,
     PageSerializer,
@@ -27,6 +29,9 @@ from resources.models import (
     ResourceIndexPage,
     Topic,
 )
+
+register_codes("event_kind", EventPage.Kind.choices)
+register_codes("event_format", EventPage.Format.choices)
 
 
 class TopicSerializer(SnippetSerializer):
@@ -85,6 +90,8 @@ class EventSerializer(PageSerializer):
     """An event with its timing, place, programme and the measures it carries out."""
 
     type = type_field("event")
+    kind_label = LabelField("event_kind", source="kind")
+    format_label = LabelField("event_format", source="format")
     branch = AncestorRefField(BRANCH_DEPTH)
     summary = RichTextField()
     body = RichTextField()
@@ -100,10 +107,12 @@ class EventSerializer(PageSerializer):
         fields = page_fields(
             "branch",
             "kind",
+            "kind_label",
             "summary",
             "body",
             "timing",
             "format",
+            "format_label",
             "location",
             "registration_url",
             "programme",
@@ -117,10 +126,11 @@ class ResourceIndexSerializer(PageSerializer):
     type = type_field("resource_index")
     branch = AncestorRefField(BRANCH_DEPTH)
     intro = RichTextField()
+    children = ChildrenField()
 
     class Meta:
         model = ResourceIndexPage
-        fields = page_fields("branch", "intro")
+        fields = page_fields("branch", "intro", "children")
 
 
 class EventIndexSerializer(ResourceIndexSerializer):

@@ -3,6 +3,7 @@
 from django.db.models import F
 from drf_spectacular.utils import extend_schema_view
 
+from cms.api.search import register_related_text
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
 from cms.api.views import PageViewSet, locale_and_errors
@@ -111,3 +112,7 @@ register_page_type(ResourceIndexPage, "resource_index", ResourceIndexViewSet)
 register_page_type(ResourceArticlePage, "resource", ResourceViewSet)
 register_page_type(EventIndexPage, "event_index", EventIndexViewSet)
 register_page_type(EventPage, "event", EventViewSet)
+
+register_related_text(ResourceTopic, "page_id", "topic__name", "topic__slug")
+register_related_text(EventTargetGroup, "page_id", "target_group__name")
+register_related_text(EventCoOrganiser, "page_id", "organisation__name", "organisation__short_name")

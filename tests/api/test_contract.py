@@ -113,11 +113,17 @@ def test_plan_detail_is_the_whole_plan_in_one_response(get, content):
                 "name": "KS Nord",
                 "short_name": "KS",
                 "kind": "public",
+                "kind_label": "Offentlig virksomhet",
                 "website": "",
             },
             "role": "partner",
+            "role_label": "Samarbeidspartner",
         }
     ]
+    assert measure["status_label"] == "Fullført"
+    assert [u["status_label"] for u in measure["status_updates"]] == ["Pågår", "Fullført"]
+    assert measure["type_label"] == "tiltak"
+    assert plan["stage_label"] == "Vedtatt"
     assert [t["name"] for t in measure["target_groups"]] == ["Kulturskoleledere"]
     assert [c["name"] for c in measure["contacts"]] == ["Kari Nordmann"]
     assert [g["number"] for g in measure["goals"]] == [4]
@@ -199,6 +205,50 @@ def test_index_lists_the_endpoints(get):
     assert index["endpoints"]["docs"].endswith("/api/docs/")
 
 
+def test_index_lists_every_code_with_its_labels_in_every_language(get):
+    codes = get("/api/v1/", locale="en").json()["codes"]
+    assert set(codes) == {
+        "event_format",
+        "event_kind",
+        "locale",
+        "measure_status",
+        "organisation_kind",
+        "organisation_role",
+        "page_type",
+        "plan_stage",
+    }
+    assert {"code": "completed", "labels": {"nb": "Fullført", "en": "Completed"}} in codes[
+        "measure_status"
+    ]
+    assert {"code": "adopted", "labels": {"nb": "Vedtatt", "en": "Adopted"}} in codes["plan_stage"]
+    assert [c["code"] for c in codes["event_kind"]] == [
+        "conference",
+        "recurring_digital_meeting",
+        "meeting",
+        "deadline",
+    ]
+    assert {c["code"] for c in codes["page_type"]} >= {"plan", "measure", "event", "home"}
+    for entries in codes.values():
+        for entry in entries:
+            assert set(entry["labels"]) == {"nb", "en"}, entry
+            assert all(entry["labels"].values()), entry
+
+
+def test_every_coded_value_carries_its_label_in_the_response_language(get, content):
+    event = get(f"/api/v1/events/{content.events['past'].pk}/", locale="en").json()
+    assert (event["kind"], event["kind_label"]) == ("meeting", "Meeting")
+    assert (event["format"], event["format_label"]) == ("physical", "Physical")
+    measure = get(f"/api/v1/measures/{content.measures[0].pk}/", locale="en").json()
+    assert (measure["status"], measure["status_label"]) == ("completed", "Completed")
+    assert measure["partners"][0]["role_label"] == "Partner"
+    assert measure["plan"]["type_label"] == "action plan"
+    bokmal = get(f"/api/v1/events/{content.events['past'].pk}/", locale="nb").json()
+    assert (bokmal["kind_label"], bokmal["format_label"]) == ("Møte", "Fysisk")
+    resolved = get("/api/v1/resolve/", path="/en/troms/arrangementer/arsmotet/", locale="nb")
+    assert resolved.json()["data"]["kind_label"] == "Meeting"
+    assert resolved["Content-Language"] == "en"
+
+
 def test_lists_are_paginated(get, content):
     first = get("/api/v1/measures/", limit=2).json()
     assert first["count"] == 4 and len(first["results"]) == 2
@@ -206,4 +256,7 @@ def test_lists_are_paginated(get, content):
     rest = get("/api/v1/measures/", limit=2, offset=2).json()
     titles = [m["title"] for m in first["results"] + rest["results"]]
     assert titles == ["Fadderordning", "Nyhetsbrev", "Nettverksmøter", "Samarbeid med KS"]
-    assert len(get("/api/v1/measures/", limit=1000).json()["results"]) == 4
+    assert len(get("/api/v1/measures/", limit=100).json()["results"]) == 4
+    too_many = get("/api/v1/measures/", limit=101)
+    assert too_many.status_code == 400
+    assert too_many.json()["errors"][0]["parameter"] == "limit"

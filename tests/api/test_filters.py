@@ -57,8 +57,27 @@ def test_measures_by_partner_target_group_and_goal(get, content):
     assert ids(get("/api/v1/measures/", partner=content.organisation.pk)) == expected
     assert ids(get("/api/v1/measures/", partner=english_organisation.pk)) == expected
     assert ids(get("/api/v1/measures/", target_group=content.target_group.pk)) == expected
-    assert ids(get("/api/v1/measures/", goal=4)) == expected
     assert ids(get("/api/v1/measures/", goal=5)) == []
+
+
+def test_goal_of_a_strategy_is_a_goal_of_its_measures(get, content):
+    """Goal 4 is on "Fadderordning" and on its strategy "Informere", which also holds
+    "Nyhetsbrev"; a goal on a measure alone does not spread to its siblings."""
+    informere = [content.measures[0].pk, content.measures[1].pk]
+    assert ids(get("/api/v1/measures/", goal=4)) == informere
+    english = [content.en(m).pk for m in content.measures[:2]]
+    assert ids(get("/api/v1/measures/", goal=4, locale="en")) == english
+    from core.models import SustainableDevelopmentGoal
+    from plan.models import MeasureGoal, StrategyGoal
+
+    seventeen = SustainableDevelopmentGoal.objects.create(
+        number=17, title="Samarbeid for å nå målene", locale=content.goal.locale
+    )
+    StrategyGoal.objects.create(page=content.fresh(content.strategies[1]), goal=seventeen)
+    samarbeide = [content.measures[2].pk, content.untranslated_measure.pk]
+    assert ids(get("/api/v1/measures/", goal=17)) == samarbeide
+    MeasureGoal.objects.create(page=content.fresh(content.measures[1]), goal=seventeen)
+    assert ids(get("/api/v1/measures/", goal=17)) == [content.measures[1].pk, *samarbeide]
 
 
 def test_filters_combine(get, content):

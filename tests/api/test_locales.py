@@ -106,3 +106,51 @@ def test_snippets_come_in_the_pages_language(get, content):
     english = content.organisation.get_translation(content.en(content.plan).locale)
     assert partner["id"] == english.pk
     assert partner["key"] == str(content.organisation.translation_key)
+
+
+@pytest.mark.parametrize(
+    ("value", "language"),
+    [("EN", "en"), ("en-GB", "en"), ("nb-NO", "nb"), ("NB-no", "nb"), ("no", "nb"), ("No", "nb")],
+)
+def test_locale_parameter_takes_the_forms_of_accept_language(get, content, value, language):
+    response = get(f"/api/v1/plans/{content.plan.pk}/", locale=value)
+    assert response.status_code == 200
+    assert response.json()["locale"] == language
+    assert response["Content-Language"] == language
+
+
+@pytest.mark.parametrize("value", ["de", "nn-NO", "nb_NO", "en-", "-en", "english", "n", " nb"])
+def test_other_locale_values_are_a_400_naming_the_valid_ones(get, content, value):
+    response = get("/api/v1/plans/", locale=value, headers={"accept-language": "en"})
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["parameter"] == "locale"
+    assert error["message"].endswith("valid locales: nb, en.")
+
+
+def test_nynorsk_is_accepted_when_it_is_a_content_language(get, content, settings):
+    settings.WAGTAIL_CONTENT_LANGUAGES = [*settings.WAGTAIL_CONTENT_LANGUAGES, ("nn", "Nynorsk")]
+    response = get(f"/api/v1/plans/{content.plan.pk}/", locale="nn-NO")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "nn"
+    body = response.json()  # no Nynorsk translation: the Bokmål page, marked as a fallback
+    assert body["locale"] == "nb" and body["fallback"] is True
+    assert body["stage_label"] == "Vedtatt"  # no Nynorsk catalogue: labels in Bokmål
+
+
+@pytest.mark.parametrize(
+    ("params", "headers", "language"),
+    [
+        ({"locale": "en"}, {}, "en"),
+        ({"locale": "en"}, {"accept-language": "nb"}, "en"),
+        ({}, {"accept-language": "en-US,en;q=0.8"}, "en"),
+        ({}, {}, "nb"),
+    ],
+)
+def test_content_language_is_the_language_of_the_body(get, content, params, headers, language):
+    for _attempt in range(2):  # rendered, then from the response cache
+        response = get("/api/v1/measures/", headers=headers, **params)
+        assert response.status_code == 200
+        assert response["Content-Language"] == language
+        assert {"Accept-Language", "Origin"} <= {v.strip() for v in response["Vary"].split(",")}
+        assert response.json()["results"][0]["locale"] == language

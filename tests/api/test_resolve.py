@@ -83,3 +83,26 @@ def test_redirect_to_a_hidden_page_is_404(get, content):
 def test_a_page_wins_over_a_redirect(get, content):
     Redirect.objects.create(old_path=PLAN_PATH, redirect_link="https://example.org/")
     assert get("/api/v1/resolve/", path=PLAN_PATH).json()["type"] == "plan"
+
+
+def test_index_and_home_objects_list_their_public_children_in_order(get, content):
+    events = get("/api/v1/resolve/", path="/en/troms/arrangementer/").json()
+    children = events["data"]["children"]
+    assert [c["id"] for c in children] == [
+        content.en(content.events[name]).pk for name in ("upcoming", "past", "recurring")
+    ]
+    assert set(children[0]) >= {"id", "key", "type", "title", "url"}
+    assert children[0]["type"] == "event" and children[0]["url"].startswith("/en/troms/")
+    assert events["children"] == children
+    home = get("/api/v1/resolve/", path="/nb/").json()
+    assert [c["id"] for c in home["data"]["children"]] == [content.branch.pk]
+    resources = get("/api/v1/resolve/", path="/nb/troms/ressurser/").json()["data"]
+    assert [c["title"] for c in resources["children"]] == ["La oss gjøre det sammen"]
+
+
+def test_resolve_lists_public_children_only(get, content):
+    plan = get("/api/v1/resolve/", path=PLAN_PATH).json()
+    assert [c["title"] for c in plan["children"]] == ["Informere", "Samarbeide"]  # not "Intern"
+    strategy = get("/api/v1/resolve/", path=PLAN_PATH + "samarbeide/").json()
+    titles = [c["title"] for c in strategy["children"]]
+    assert titles == ["Nettverksmøter", "Samarbeid med KS"]  # not the draft "Utkast"

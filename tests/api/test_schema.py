@@ -51,7 +51,15 @@ def test_every_endpoint_is_documented_with_typed_parameters():
         "ongoing",
         "planned",
     ]
-    assert measure_parameters["locale"]["schema"]["enum"] == ["en", "nb"]
+    locale_pattern = re.compile(measure_parameters["locale"]["schema"]["pattern"])
+    for accepted in ["nb", "EN", "nb-NO", "no", "en-GB"]:
+        assert locale_pattern.match(accepted), accepted
+    for refused in ["de", "nn-NO", "nb_NO", "", "english"]:
+        assert not locale_pattern.match(refused), refused
+    assert measure_parameters["limit"]["schema"]["maximum"] == 100
+    detail = paths["/api/v1/measures/{id}/"]["get"]["parameters"]
+    [path_id] = [p for p in detail if p["name"] == "id"]
+    assert path_id["schema"] == {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
     for path, item in paths.items():
         for parameter in item["get"].get("parameters", []):
             assert parameter["schema"].get("type"), (path, parameter["name"])

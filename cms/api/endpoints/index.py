@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from core.languages import content_languages, default_language
 
 from ..generation import current_generation
+from ..labels import CodeSerializer, every_code
 from ..views import PublicAPIView
 
 ENDPOINTS = {
@@ -33,6 +34,11 @@ class IndexSerializer(serializers.Serializer):
     locales = serializers.ListField(child=serializers.CharField())
     generation = serializers.IntegerField(help_text="The content generation (changes on publish).")
     endpoints = serializers.DictField(child=serializers.CharField())
+    codes = serializers.DictField(
+        child=CodeSerializer(many=True),
+        help_text="Every code list (e.g. measure_status) with each code's label in every "
+        "content language.",
+    )
 
 
 class IndexView(PublicAPIView):
@@ -51,5 +57,6 @@ class IndexView(PublicAPIView):
                     name: request.build_absolute_uri(reverse(route))
                     for name, route in ENDPOINTS.items()
                 },
+                "codes": every_code(),
             }
         )

@@ -8,6 +8,8 @@ token and opens the website's preview page (``HEADLESS_PREVIEW_URL``) with ``con
 from django.apps import apps
 from django.core.signing import BadSignature
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -17,6 +19,7 @@ from core.visibility import public_pages
 
 from ..caching import add_private_headers
 from ..errors import invalid_parameter
+from ..language import text_language
 from ..locales import Locales
 from ..types import registered_models, viewset_for_model
 from ..views import NOT_FOUND_RESPONSES, PublicAPIView
@@ -35,7 +38,9 @@ def _page_model(content_type):
     except (LookupError, ValueError):
         model = None
     if model is None or model not in registered_models():
-        raise invalid_parameter("content_type", f"Unknown page type {content_type[:50]!r}.")
+        raise invalid_parameter(
+            "content_type", _("Unknown page type “%(type)s”.") % {"type": content_type[:50]}
+        )
     return model
 
 
@@ -70,6 +75,7 @@ class PreviewView(PublicAPIView):
             .first()
         ) or page.path
         viewset.attach([page])
+        translation.activate(text_language(self.locales.language))  # dispatch restores it
         return viewset.serialize_detail(page)
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -81,6 +87,11 @@ def schema():
     """Decorate the preview view once every page type is registered (from the URLconf)."""
     from .resolve import _page_data_schema
 
+    # The page types are known now: document (and check) content_type as one of them.
+    PreviewParametersSerializer._declared_fields["content_type"] = serializers.ChoiceField(
+        choices=[model._meta.label_lower for model in registered_models()],
+        help_text='The page type as "app_label.model", e.g. "plan.actionplanpage".',
+    )
     extend_schema(
         parameters=[PreviewParametersSerializer],
         responses={200: _page_data_schema(), **NOT_FOUND_RESPONSES},

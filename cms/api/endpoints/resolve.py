@@ -1,6 +1,8 @@
 """``GET /api/v1/resolve/?path=``: what the website's router needs for a public path."""
 
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -11,7 +13,9 @@ from core.languages import content_languages
 from core.links import page_url
 from core.visibility import public_pages
 
+from ..language import text_language
 from ..locales import Locales
+from ..serializers import PageRefSerializer, child_refs
 from ..types import registered_models, type_name_for_model, viewset_for_model
 from ..views import NOT_FOUND_RESPONSES, PublicAPIView
 
@@ -23,7 +27,7 @@ class ResolveParametersSerializer(serializers.Serializer):
         r"^/",
         max_length=MAX_PATH_LENGTH,
         help_text="A path on the website, e.g. /nb/nordland/handlingsplan-2024-2025/.",
-        error_messages={"invalid": "path must start with a slash."},
+        error_messages={"invalid": gettext_lazy("path must start with a slash.")},
     )
 
 
@@ -56,6 +60,9 @@ class ResolveResultSerializer(serializers.Serializer):
     locale = serializers.CharField(allow_null=True)
     data = LazyPageDataField(allow_null=True, help_text="The page, as its endpoint shows it.")
     redirect = RedirectSerializer(allow_null=True)
+    children = PageRefSerializer(
+        many=True, help_text="The page's public children in order (empty for a redirect)."
+    )
 
 
 def _split_language(path):
@@ -79,11 +86,18 @@ class ResolveView(PublicAPIView):
             self.set_locales(Locales(language))  # the path's language, whatever was asked
             page = self.find_page(rest if rest.endswith("/") else rest + "/")
             if page is not None:
+                # Labels too (until dispatch restores the request's language).
+                translation.activate(text_language(language))
                 return Response(self.page_result(page))
         redirect = self.find_redirect(full_path, path)
         if redirect is not None:
             return Response(redirect)
         raise Http404
+
+    def content_language(self, request, negotiated):
+        """The path's language when it is a content language (the body is in it)."""
+        language, _rest = _split_language(request.GET.get("path", ""))
+        return language if language in content_languages() else negotiated
 
     def find_page(self, rest):
         """The public page at ``rest`` below the home page of the requested language."""
@@ -119,6 +133,7 @@ class ResolveView(PublicAPIView):
             "locale": self.locales.language,
             "data": viewset.serialize_detail(obj),
             "redirect": None,
+            "children": child_refs(default_path, self.locales),
         }
 
     def find_redirect(self, full_path, path):
@@ -149,6 +164,7 @@ class ResolveView(PublicAPIView):
             "locale": None,
             "data": None,
             "redirect": {"location": location, "status": 301 if redirect.is_permanent else 302},
+            "children": [],
         }
 
 

@@ -1,11 +1,13 @@
 """``GET /api/v1/search/?q=``: plans, measures, resources and events, most relevant first."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from wagtail.models import Page
 
 from core.visibility import public_pages
 
+from ..errors import invalid_parameter
 from ..richtext import plain_text
 from ..search import MAX_QUERY_LENGTH, search_keys
 from ..serializers import PageSerializer
@@ -25,6 +27,13 @@ class SearchParametersSerializer(serializers.Serializer):
     type = serializers.ChoiceField(
         choices=SEARCH_TYPES, required=False, help_text="Search only this type."
     )
+
+    def validate(self, attrs):
+        if self.initial_data.get("type") == "":  # DRF takes an empty optional choice as absent
+            raise invalid_parameter(
+                "type", _("%(parameter)s must not be empty.") % {"parameter": "type"}
+            )
+        return attrs
 
 
 class SearchResultSerializer(PageSerializer):

@@ -7,6 +7,7 @@ from core.languages import content_languages
 from core.links import page_url
 from core.visibility import public_pages
 
+from ..labels import label_of
 from ..serializers import TranslationsField
 from ..types import type_name_for_content_type
 from ..views import ERROR_RESPONSES, PublicAPIView
@@ -16,6 +17,7 @@ class SitemapEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     key = serializers.UUIDField()
     type = serializers.CharField()
+    type_label = serializers.CharField()
     locale = serializers.ChoiceField(choices=content_languages())
     url = serializers.CharField()
     lastmod = serializers.DateTimeField(allow_null=True, help_text="When it was last published.")
@@ -47,7 +49,8 @@ class SitemapView(PublicAPIView):
             {
                 "id": row["pk"],
                 "key": row["translation_key"],
-                "type": type_name_for_content_type(row["content_type_id"]),
+                "type": (type_name := type_name_for_content_type(row["content_type_id"])),
+                "type_label": label_of("page_type", type_name),
                 "locale": codes[row["locale_id"]],
                 "url": page_url(codes[row["locale_id"]], row["url_path"]),
                 "lastmod": row["last_published_at"],
