@@ -11,6 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.schema import SchemaView
 from cms.api.wagtail_v2 import api_router
+from cms.website import PREVIEW_PATH, website_page
+
+handler404 = "cms.website.not_found"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -20,6 +23,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The reference website's preview route (page paths reach it through Page.serve).
+    path(PREVIEW_PATH.lstrip("/"), website_page, name="website-preview"),
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from cms.website import preview_client_url, website_page
 from plan.blocks import RICH_TEXT_FEATURES
 
 from .translation import UnofficialTranslationMixin
@@ -16,6 +17,14 @@ class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
     """A page of this project: previewed by the website, possibly an unofficial translation."""
 
     settings_panels = Page.settings_panels + UnofficialTranslationMixin.translation_panels
+
+    def serve(self, request, *args, **kwargs):
+        """The reference website shows the page (or the CMS redirects to the website)."""
+        return website_page(request)
+
+    def get_client_root_url(self, request):
+        """The website's preview route on the host the editor uses (see cms/website.py)."""
+        return preview_client_url(request)
 
     class Meta:
         abstract = True
