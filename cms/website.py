@@ -17,6 +17,8 @@ from django.views.defaults import page_not_found
 WEBSITE_DIR = settings.BASE_DIR / "website"
 #: The website's route that renders an editor's draft (wagtail-headless-preview's client).
 PREVIEW_PATH = "/preview/"
+#: The attribute of Wagtail's preview request that carries the editor's origin.
+EDITOR_ORIGIN = "editor_origin"
 #: Paths that are not the website's: their 404s stay Django's own.
 NOT_WEBSITE_PREFIXES = ("/api/", "/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
 
@@ -53,9 +55,12 @@ def not_found(request, exception=None):
     return website_page(request, status=404)
 
 
-def _request_origin(request):
+def request_origin(request):
+    """``scheme://host:port`` of a request, or "" (for a preview: the editor's own request)."""
     if request is None:
         return ""
+    if getattr(request, EDITOR_ORIGIN, ""):
+        return getattr(request, EDITOR_ORIGIN)
     try:
         return f"{request.scheme}://{request.get_host()}"
     except (DisallowedHost, KeyError):
@@ -71,5 +76,5 @@ def preview_client_url(request=None):
     """
     if settings.HEADLESS_PREVIEW_URL:
         return settings.HEADLESS_PREVIEW_URL
-    base = settings.FRONTEND_BASE_URL or _request_origin(request) or settings.WAGTAILADMIN_BASE_URL
+    base = settings.FRONTEND_BASE_URL or request_origin(request) or settings.WAGTAILADMIN_BASE_URL
     return f"{base.rstrip('/')}{PREVIEW_PATH}"

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from cms.website import preview_client_url, website_page
+from cms.website import EDITOR_ORIGIN, preview_client_url, request_origin, website_page
 from plan.blocks import RICH_TEXT_FEATURES
 
 from .translation import UnofficialTranslationMixin
@@ -21,6 +21,13 @@ class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
     def serve(self, request, *args, **kwargs):
         """The reference website shows the page (or the CMS redirects to the website)."""
         return website_page(request)
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        """Wagtail's preview request, remembering the host the editor uses (not the Site's)."""
+        extra = {EDITOR_ORIGIN: request_origin(original_request), **(extra_request_attrs or {})}
+        return super().make_preview_request(original_request, preview_mode, extra)
 
     def get_client_root_url(self, request):
         """The website's preview route on the host the editor uses (see cms/website.py)."""
