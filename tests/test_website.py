@@ -27,7 +27,13 @@ WEBSITE_SCRIPT = '<script type="module" src="/site/app.js"></script>'
 
 @pytest.fixture
 def tree():
-    tree = make_plan(strategies=1, measures_per_strategy=1)
+    """A plan with one strategy and one measure, in Bokmål."""
+    return make_plan(strategies=1, measures_per_strategy=1)
+
+
+@pytest.fixture
+def every_page_type(tree):
+    """The plan translated to English, and a resource and an event beside it."""
     ResourceArticlePageFactory(parent__parent=tree.branch)
     EventPageFactory(parent__parent=tree.branch)
     translate_tree(tree.plan, "en")
@@ -38,7 +44,7 @@ def public_pages():
     return [page.specific for page in Page.objects.filter(depth__gt=1, live=True)]
 
 
-def test_every_page_url_shows_the_website_in_every_language(client, tree):
+def test_every_page_url_shows_the_website_in_every_language(client, every_page_type):
     pages = public_pages()
     assert {page.locale.language_code for page in pages} == {"nb", "en"}
     assert {type(page).__name__ for page in pages} >= {

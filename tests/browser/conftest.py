@@ -1,8 +1,9 @@
 """Real-browser tests: Playwright driving Debian's Chromium against a live server.
 
 The server is Django's ``LiveServerThread`` on a free loopback port, in this process, on the
-test database (PostgreSQL in CI). The demo content, a second branch (Troms) and their users are
-loaded once per session; each scenario works on its own pages, so the scenarios share them.
+test database (PostgreSQL: ``DATABASE_URL``; skipped on SQLite). The demo content, a second
+branch (Troms) and their users are loaded once per session; each scenario works on its own
+pages, so the scenarios share them.
 Every test module marks itself ``slow``, ``browser`` and ``django_db`` (pytest-django creates
 the test database only when a collected test asks for one; each test's own queries run in a
 transaction that is rolled back, the browser's through the server are committed).
@@ -64,10 +65,14 @@ def orm_beside_playwright():
 @pytest.fixture(scope="session")
 def db_access(orm_beside_playwright, django_db_setup, django_db_blocker):
     """The test database, open to the tests and the live server for the whole session."""
+    if connections["default"].vendor != "postgresql":
+        pytest.skip(
+            "Browser tests need PostgreSQL (set DATABASE_URL): the live server's threads "
+            "cannot share SQLite's in-memory test database."
+        )
     with django_db_blocker.unblock():
-        for conn in connections.all():
-            name = str(conn.settings_dict["NAME"])
-            assert conn.is_in_memory_db() or "test" in name, f"not a test database: {name}"
+        name = connections["default"].settings_dict["NAME"]
+        assert name.startswith("test_"), f"not a test database: {name}"
         yield
 
 
@@ -77,20 +82,18 @@ def live_site(db_access, chromium_path):
     from django.contrib.auth import get_user_model
 
     from home.services.branch import create_branch
+    from tests.factories import DocumentFactory
 
     call_command("load_demo_content", stdout=StringIO())
+    nordland = create_branch("nordland", "Norsk kulturskoleråd Nordland")  # the demo's, as is
+    DocumentFactory(title="Styrereferat Nordland", collection=nordland.collection)
     troms = create_branch("troms", "Norsk kulturskoleråd Troms")
     editor = get_user_model().objects.create_user(
         TROMS_EDITOR, f"{TROMS_EDITOR}@example.org", DEMO_PASSWORD
     )
     editor.groups.add(troms.editors)
 
-    overrides = {}
-    for conn in connections.all():
-        if conn.vendor == "sqlite" and conn.is_in_memory_db():
-            overrides[conn.alias] = conn
-            conn.inc_thread_sharing()
-    server = LiveServerThread("127.0.0.1", StaticFilesHandler, overrides, port=0)
+    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
     server.daemon = True
     server.start()
     server.is_ready.wait()
@@ -102,8 +105,11 @@ def live_site(db_access, chromium_path):
     ):
         yield url
     server.terminate()
-    for conn in overrides.values():
-        conn.dec_thread_sharing()
+    with connections["default"].cursor() as cursor:  # request threads' connections, if any
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture(scope="session")
@@ -116,9 +122,20 @@ def browser(chromium_path, live_site):
         browser.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.browser_test_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def new_page(browser, live_site):
-    """``new_page()``: a page in a fresh browser context (own cookies) on the live server."""
+def new_page(browser, live_site, request):
+    """``new_page()``: a page in a fresh browser context (own cookies) on the live server.
+
+    When the test fails, every page it opened is saved under tests/output/ as it was.
+    """
     contexts = []
 
     def _new_page():
@@ -128,6 +145,11 @@ def new_page(browser, live_site):
         return context.new_page()
 
     yield _new_page
+    if getattr(request.node, "browser_test_failed", False):
+        OUTPUT_DIR.mkdir(exist_ok=True)
+        for number, context in enumerate(contexts):
+            for page in context.pages:
+                page.screenshot(path=str(OUTPUT_DIR / f"FAILED-{request.node.name}-{number}.png"))
     for context in contexts:
         context.close()
 
