@@ -114,6 +114,8 @@ def test_4_a_troms_editor_cannot_see_or_open_nordlands_content(new_page, screens
 
     listings = {
         f"/admin/pages/{nordland.get_parent().pk}/": "Nordland",
+        # Wagtail opens the explorer of any page, but lists none of Nordland's pages in it.
+        f"/admin/pages/{nordland.pk}/": plan.title,
         "/admin/pages/search/?q=Nordland": "Handlingsplan 2024–2025",
         "/admin/images/": image.title,
         "/admin/documents/": document.title,
@@ -125,7 +127,7 @@ def test_4_a_troms_editor_cannot_see_or_open_nordlands_content(new_page, screens
     # branches; see tests/branches), but another branch's cannot be opened.
     refused = [
         f"/admin/pages/{plan.pk}/edit/",
-        f"/admin/pages/{nordland.pk}/",
+        f"/admin/pages/{nordland.pk}/edit/",
         f"/admin/snippets/plan/contactperson/edit/{contact.pk}/",
         f"/admin/images/{image.pk}/",
         f"/admin/documents/edit/{document.pk}/",
@@ -134,8 +136,8 @@ def test_4_a_troms_editor_cannot_see_or_open_nordlands_content(new_page, screens
         response = page.goto(url)
         assert response.status in (403, 404) or not page.url.endswith(url), url
         main = page.locator("main").inner_text()
-        assert plan.title not in main or page.url.endswith("/admin/"), url
-        assert contact.email not in main and document.title not in main, url
+        assert plan.title not in main and contact.email not in main, url
+        assert document.title not in main and image.title not in main, url
     screenshot(page)
 
 

@@ -99,6 +99,7 @@ async function renderPage(data, { isPreview = false } = {}) {
   renderSwitcher(isPreview ? null : data);
   renderBreadcrumbs(data);
   banner.hidden = !isPreview;
+  banner.setAttribute("aria-label", t("previewLabel"));
   replace(banner, isPreview ? h("p", {}, t("preview")) : null);
   const branchName = data.type === "branch" ? null : data.branch?.title;
   document.title = [data.title, branchName ?? SITE_NAME[language] ?? SITE_NAME.nb].filter(Boolean).join(" – ");
