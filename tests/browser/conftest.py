@@ -13,6 +13,7 @@ Chromium is Debian's (``/usr/bin/chromium``, installed by ``.ci/run``); Playwrig
 downloads a browser. Without Chromium these tests are skipped with a message.
 """
 
+import contextlib
 import os
 import shutil
 from io import StringIO
@@ -24,6 +25,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.test import override_settings
 from django.test.testcases import LiveServerThread
+from playwright.sync_api import Error as PlaywrightError
 
 #: What every browser test module is marked with.
 BROWSER_TEST = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db]
@@ -140,7 +142,7 @@ def new_page(browser, live_site, request):
 
     def _new_page():
         context = browser.new_context(base_url=live_site, locale="nb-NO")
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(30_000)
         contexts.append(context)
         return context.new_page()
 
@@ -149,7 +151,10 @@ def new_page(browser, live_site, request):
         OUTPUT_DIR.mkdir(exist_ok=True)
         for number, context in enumerate(contexts):
             for page in context.pages:
-                page.screenshot(path=str(OUTPUT_DIR / f"FAILED-{request.node.name}-{number}.png"))
+                path = OUTPUT_DIR / f"FAILED-{request.node.name}-{number}.png"
+                # A page still busy: the failure itself matters more than its picture.
+                with contextlib.suppress(PlaywrightError):
+                    page.screenshot(path=str(path))
     for context in contexts:
         context.close()
 

@@ -154,8 +154,9 @@ def test_5_a_troms_editor_starts_the_2026_2027_plan_from_nordlands(new_page, scr
         label="Norsk kulturskoleråd Nordland: Handlingsplan 2024–2025"
     )
     page.get_by_label("Periode").fill("2026-2027")
-    page.get_by_role("button", name="Opprett utkast til plan").click()
-    page.wait_for_url("**/edit/")
+    # Copying a plan of some 40 pages in two languages takes a while on a busy machine.
+    page.get_by_role("button", name="Opprett utkast til plan").click(timeout=120_000)
+    page.wait_for_url("**/edit/", timeout=120_000)
 
     plan = ActionPlanPage.objects.descendant_of(troms).get(locale=troms.locale)
     assert (plan.period_start, plan.period_end, plan.live) == (2026, 2027, False)
