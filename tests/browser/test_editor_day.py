@@ -1,5 +1,6 @@
 """An editor's and an approver's day in the admin, in a real browser (issue 10's scenarios)."""
 
+from axe_playwright_python.sync_playwright import Axe
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -67,6 +68,8 @@ def test_1_editor_adds_a_measure_the_approver_previews_and_approves_it(new_page,
     assert title in text and "Utkast: en sommerskole" in text
     assert "KS Nord (Medarrangør)" in text and "Kulturskoleledere" in text
     assert preview.locator(".preview-banner").is_visible()
+    axe = Axe().run(preview)  # the website's frame
+    assert axe.violations_count == 0, axe.generate_report()
 
     editor.locator("footer [data-w-dropdown-target=toggle]").click()
     editor.locator("button[name=action-submit]").click()
