@@ -11,9 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.schema import SchemaView
 from cms.api.wagtail_v2 import api_router
-from cms.website import PREVIEW_PATH, website_page
+from core.website import PREVIEW_PATH, website_page
 
-handler404 = "cms.website.not_found"
+handler404 = "core.website.not_found"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

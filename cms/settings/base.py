@@ -17,9 +17,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    "core",
     "home",
+    "access",
     "plan",
     "resources",
+    "demo",
     "assets",
     "cms.api",
     "wagtail_localize",
@@ -191,7 +194,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # the CMS serves the reference website (website/) itself and page URLs show it.
 FRONTEND_BASE_URL = env_str("FRONTEND_BASE_URL", "")
 # The website's preview route. Empty: /preview/ on FRONTEND_BASE_URL, else on the host the
-# editor uses (cms/website.py, preview_client_url).
+# editor uses (core/website.py, preview_client_url).
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "")
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL},
