@@ -47,6 +47,10 @@ def test_1_editor_adds_a_measure_the_approver_previews_and_approves_it(new_page,
 
     editor.goto(f"/admin/pages/{arrangere.pk}/add_subpage/")
     editor.fill("#id_title", title)
+    editor.locator("#id_title").press("Tab")  # leaving the title fills in the slug
+    editor.wait_for_function(
+        "document.querySelector('#id_slug').value === 'sommerskole-i-samhandling'"
+    )
     editor.locator("[contenteditable=true]").first.click()  # the summary
     editor.keyboard.type("Utkast: en sommerskole for kulturskoleledere.")
     editor.click("#id_partners-ADD")
