@@ -7,7 +7,7 @@ PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo install install-test messages migrate load-demo serve test test-fast test-slow lint format clean
+.PHONY: demo install install-test messages migrate load-demo serve test test-fast test-slow test-browser website-dist lint format clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,12 +35,33 @@ load-demo: migrate
 demo: load-demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Debian's Chromium drives the browser tests (Playwright never downloads one).
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+
 # The whole suite. DATABASE_URL chooses the database (SQLite when unset; CI uses PostgreSQL).
+# The browser tests follow when Chromium is installed and the database is PostgreSQL.
 test: install-test messages
 	$(BIN)/python -m pytest -n 2 -m "not slow"
+	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
+	  echo "*** SKIPPED the browser tests: no Chromium at $(CHROMIUM_PATH) (apt-get install chromium) ***"; \
+	elif [ "$${DATABASE_URL#postgres}" = "$${DATABASE_URL}" ]; then \
+	  echo "*** SKIPPED the browser tests: they need PostgreSQL (DATABASE_URL=postgres://…) ***"; \
+	else $(MAKE) --no-print-directory test-browser; fi
+
+# Real-browser tests alone (Playwright + Chromium against a live server on PostgreSQL).
+test-browser: install-test messages
+	$(BIN)/python -m pytest -m browser -p no:xdist
 
 test-slow: install-test messages
-	$(BIN)/python -m pytest -m slow
+	$(BIN)/python -m pytest -m "slow and not browser"
+
+# The reference website for a host of its own: make website-dist API_BASE_URL=https://cms…
+WEBSITE_DIST ?= build/website
+website-dist:
+	@test -n "$(API_BASE_URL)" || { echo "Set API_BASE_URL, e.g. make website-dist API_BASE_URL=https://cms.example.no" >&2; exit 1; }
+	rm -rf $(WEBSITE_DIST) && mkdir -p $(WEBSITE_DIST) && cp -R website/. $(WEBSITE_DIST)/
+	printf '// Written by make website-dist.\nexport const API_BASE_URL = "%s";\n' "$(API_BASE_URL)" > $(WEBSITE_DIST)/config.js
 
 lint: install-test
 	$(BIN)/ruff check .

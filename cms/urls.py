@@ -1,7 +1,7 @@
 """URLs: the admin, documents, the public API, and Wagtail's page routes per language.
 
 Wagtail's generic API v2 is not served: it does not apply the public-page rule of the API v1
-(``cms.api.visibility``). The benchmark mounts it for its baseline (``bench/urls.py``).
+(``core.visibility``). The benchmark mounts it for its baseline (``bench/urls.py``).
 """
 
 from django.conf import settings
@@ -15,6 +15,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.errors import not_found
 from cms.api.schema import SchemaView
+from core.website import PREVIEW_PATH, website_page
+
+handler404 = "core.website.not_found"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -24,6 +27,8 @@ urlpatterns = [
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^api/", not_found),  # e.g. /api/v2/: a JSON 404
+    # The reference website's preview route (page paths reach it through Page.serve).
+    path(PREVIEW_PATH.lstrip("/"), website_page, name="website-preview"),
 ]
 
 if settings.DEBUG:

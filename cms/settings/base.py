@@ -143,6 +143,9 @@ USE_TZ = True
 # Static files and uploads.
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+#: The reference website's files (index.html, config.js, site/…) at the site root.
+WHITENOISE_ROOT = BASE_DIR / "website"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {
@@ -188,9 +191,12 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# The public website that reads the API; used to build public URLs and preview links.
+# The public website that reads the API; used to build public URLs and preview links. Empty:
+# the CMS serves the reference website (website/) itself and page URLs show it.
 FRONTEND_BASE_URL = env_str("FRONTEND_BASE_URL", "")
-HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "http://127.0.0.1:8000/api/v1/preview/")
+# The website's preview route. Empty: /preview/ on FRONTEND_BASE_URL, else on the host the
+# editor uses (core/website.py, preview_client_url).
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "")
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL},
     "SERVE_BASE_URL": None,

@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from ..website import EDITOR_ORIGIN, preview_client_url, request_origin, website_page
 from .translation import UnofficialTranslationMixin
 
 
@@ -10,6 +11,21 @@ class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
     """A page of this project: previewed by the website, possibly an unofficial translation."""
 
     settings_panels = Page.settings_panels + UnofficialTranslationMixin.translation_panels
+
+    def serve(self, request, *args, **kwargs):
+        """The reference website shows the page (or the CMS redirects to the website)."""
+        return website_page(request)
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        """Wagtail's preview request, remembering the host the editor uses (not the Site's)."""
+        extra = {EDITOR_ORIGIN: request_origin(original_request), **(extra_request_attrs or {})}
+        return super().make_preview_request(original_request, preview_mode, extra)
+
+    def get_client_root_url(self, request):
+        """The website's preview route on the host the editor uses (see core/website.py)."""
+        return preview_client_url(request)
 
     class Meta:
         abstract = True

@@ -16,7 +16,11 @@ from plan.models import (
     MEASURE_RELATIONS,
     STRATEGY_RELATIONS,
     ActionPlanPage,
+    MeasureContact,
+    MeasureGoal,
     MeasurePage,
+    MeasurePartner,
+    MeasureTargetGroup,
     StrategyPage,
 )
 
