@@ -6,15 +6,20 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from home.models import BranchPage
+from plan.models import ActionPlanPage
 
 from .fork import ForkPlanView
+from .pdf import PDF_LABEL, may_print, plan_pdf_view
 
 FORK_LABEL = _("New plan based on …")
 
 
 @hooks.register("register_admin_urls")
 def register_plan_admin_urls():
-    return [path("plans/fork/<int:branch_id>/", ForkPlanView.as_view(), name="plan_fork")]
+    return [
+        path("plans/fork/<int:branch_id>/", ForkPlanView.as_view(), name="plan_fork"),
+        path("plans/<int:plan_id>/pdf/", plan_pdf_view, name="plan_pdf"),
+    ]
 
 
 def _fork_button(page, user, priority):
@@ -32,3 +37,20 @@ def fork_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def fork_listing_button(page, user, next_url=None):
     yield from _fork_button(page, user, priority=9)
+
+
+def _pdf_button(page, user, priority):
+    if page.specific_class is ActionPlanPage and may_print(page, user):
+        yield Button(
+            PDF_LABEL, reverse("plan_pdf", args=[page.pk]), icon_name="download", priority=priority
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def pdf_header_button(page, user, view_name=None, next_url=None):
+    yield from _pdf_button(page, user, priority=17)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def pdf_listing_button(page, user, next_url=None):
+    yield from _pdf_button(page, user, priority=10)

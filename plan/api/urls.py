@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from .pdf import PlanPdfView
 from .template import PlanTemplateSchemaView, PlanTemplateView
 from .views import MeasureViewSet, PlanViewSet
 
@@ -12,6 +13,7 @@ router.register("measures", MeasureViewSet, basename="measure")
 
 urlpatterns = [
     path("plans/<str:pk>/template/", PlanTemplateView.as_view(), name="plan-template"),
+    path("plans/<str:pk>/pdf/", PlanPdfView.as_view(), name="plan-pdf"),
     path(
         "schemas/plan-template.json",
         PlanTemplateSchemaView.as_view(),
