@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.defaults import permission_denied
 
 from plan.models import ActionPlanPage
 from plan.services.pdf import PDF_MEDIA_TYPE, PdfUnavailable, pdf_filename, plan_pdf
@@ -22,7 +23,8 @@ def plan_pdf_view(request, plan_id):
     """The PDF of the plan in its own language, with every page's latest saved content."""
     plan = get_object_or_404(ActionPlanPage, pk=plan_id)
     if not may_print(plan, request.user):
-        raise PermissionDenied
+        # A plain 403 rather than Wagtail's redirect with a message (as for forking).
+        return permission_denied(request, PermissionDenied(_("You may not edit this plan.")))
     language = plan.locale.language_code
     try:
         data = plan_pdf(plan, language, include_drafts=True)
