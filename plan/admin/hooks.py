@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from home.models import BranchPage
@@ -10,6 +11,7 @@ from plan.models import ActionPlanPage
 
 from .fork import ForkPlanView
 from .pdf import PDF_LABEL, may_print, plan_pdf_view
+from .status_report import REPORT_LABEL, StatusReportView, report_branches, status_report_index
 
 FORK_LABEL = _("New plan based on …")
 
@@ -19,7 +21,32 @@ def register_plan_admin_urls():
     return [
         path("plans/fork/<int:branch_id>/", ForkPlanView.as_view(), name="plan_fork"),
         path("plans/<int:plan_id>/pdf/", plan_pdf_view, name="plan_pdf"),
+        path("reports/status/", status_report_index, name="plan_status_report_index"),
+        path(
+            "reports/status/<int:branch_id>/",
+            StatusReportView.as_view(),
+            name="plan_status_report",
+        ),
+        path(
+            "reports/status/<int:branch_id>/results/",
+            StatusReportView.as_view(results_only=True),
+            name="plan_status_report_results",
+        ),
     ]
+
+
+class StatusReportMenuItem(MenuItem):
+    """Shown to editors and approvers of a branch (and superusers)."""
+
+    def is_shown(self, request):
+        return bool(report_branches(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_status_report_menu_item():
+    return StatusReportMenuItem(
+        REPORT_LABEL, reverse("plan_status_report_index"), icon_name="list-ul", order=50
+    )
 
 
 def _fork_button(page, user, priority):
