@@ -20,7 +20,7 @@ from wagtail.models import Locale
 from home.models import BranchPage
 from home.services.branch_access import approvers_group_name, editors_group_name
 from plan.models import ActionPlanPage, MeasurePage, MeasureStatus, StrategyPage
-from plan.services.report import rows_for_measures
+from plan.services.report import ReportRow, rows_for_measures
 
 REPORT_LABEL = gettext_lazy("Status report")
 
@@ -147,8 +147,15 @@ class StatusReportView(ReportView):
             .order_by("path")
         )
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, more = super().paginate_queryset(queryset, page_size)
+        return paginator, page, self.decorate_paginated_queryset(object_list), more
+
     def decorate_paginated_queryset(self, object_list):
+        """Report rows of the measures (already rows when the page was paginated)."""
         measures = list(object_list)
+        if measures and isinstance(measures[0], ReportRow):
+            return measures
         parents = self._parents()
         pairs = []
         for measure in measures:
