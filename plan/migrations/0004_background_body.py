@@ -54,11 +54,11 @@ def _convert_stored(apps, convert):
     except ContentType.DoesNotExist:
         return
     Revision = apps.get_model("wagtailcore", "Revision")
-    for revision in Revision.objects.filter(content_type=content_type).iterator():
+    for revision in Revision.objects.filter(content_type_id=content_type.pk).iterator():
         if isinstance(revision.content, dict) and convert(revision.content):
             revision.save(update_fields=["content"])
     TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
-    for source in TranslationSource.objects.filter(specific_content_type=content_type):
+    for source in TranslationSource.objects.filter(specific_content_type_id=content_type.pk):
         content = json.loads(source.content_json)
         if convert(content):
             source.content_json = json.dumps(content)
