@@ -51,7 +51,6 @@ def expose_api_fields():
             "background",
             "overall_goal",
             "strategies_introduction",
-            "definitions",
             "quotes",
             "cover_image",
         )
