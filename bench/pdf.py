@@ -57,8 +57,8 @@ def measure(runs):
 
     django.setup()
     call_command("migrate", verbosity=0)
+    from demo.loader import load_demo_content
     from plan.models import ActionPlanPage
-    from plan.services.demo import load_demo_content
     from plan.services.pdf import plan_pdf
 
     load_demo_content(create_admin=False)

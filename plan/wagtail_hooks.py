@@ -1,72 +1,87 @@
-"""Admin registration of the plan's snippets, grouped under one menu item.
+"""Wagtail hooks of the plan admin views: their URLs, the report menu and the buttons."""
 
-Contact persons belong to a branch: a branch's groups manage only their own (see
-``home.snippets``). The other snippets are shared: every editor may see and choose them,
-the "Nasjonalt" group manages them (model permissions given by ``home.services.branch``).
-"""
-
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 
-from home.snippets import BranchSnippetViewSet
-from plan.models import ContactPerson, Organisation, SustainableDevelopmentGoal, TargetGroup
-from resources.models import Topic
+from home.models import BranchPage
+from plan.admin.fork import ForkPlanView
+from plan.admin.pdf import PDF_LABEL, may_print, plan_pdf_view
+from plan.admin.status_report import (
+    REPORT_LABEL,
+    StatusReportView,
+    report_branches,
+    status_report_index,
+)
+from plan.models import ActionPlanPage
 
-
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "group"
-    list_display = ["name", "short_name", "kind", "locale"]
-    list_filter = ["kind", "locale"]
-    search_fields = ["name", "short_name"]
-
-
-class ContactPersonViewSet(BranchSnippetViewSet):
-    model = ContactPerson
-    icon = "user"
-    list_display = ["name", "role", "email", "branch", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name", "role", "email"]
+FORK_LABEL = _("New plan based on …")
 
 
-class TargetGroupViewSet(SnippetViewSet):
-    model = TargetGroup
-    icon = "user"
-    list_display = ["name", "locale"]
-    list_filter = ["locale"]
+@hooks.register("register_admin_urls")
+def register_plan_admin_urls():
+    return [
+        path("plans/fork/<int:branch_id>/", ForkPlanView.as_view(), name="plan_fork"),
+        path("plans/<int:plan_id>/pdf/", plan_pdf_view, name="plan_pdf"),
+        path("reports/status/", status_report_index, name="plan_status_report_index"),
+        path(
+            "reports/status/<int:branch_id>/",
+            StatusReportView.as_view(),
+            name="plan_status_report",
+        ),
+        path(
+            "reports/status/<int:branch_id>/results/",
+            StatusReportView.as_view(results_only=True),
+            name="plan_status_report_results",
+        ),
+    ]
 
 
-class SustainableDevelopmentGoalViewSet(SnippetViewSet):
-    model = SustainableDevelopmentGoal
-    icon = "globe"
-    list_display = ["number", "title", "locale"]
-    list_filter = ["locale"]
+class StatusReportMenuItem(MenuItem):
+    """Shown to editors and approvers of a branch (and superusers)."""
+
+    def is_shown(self, request):
+        return bool(report_branches(request.user))
 
 
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
-
-
-class PlanSnippetsGroup(SnippetViewSetGroup):
-    """The plan's shared registers in one admin menu: "Registre"."""
-
-    menu_label = _("Registers")
-    menu_icon = "folder-open-inverse"
-    menu_order = 300
-    items = (
-        OrganisationViewSet,
-        ContactPersonViewSet,
-        TargetGroupViewSet,
-        SustainableDevelopmentGoalViewSet,
-        TopicViewSet,
+@hooks.register("register_reports_menu_item")
+def register_status_report_menu_item():
+    return StatusReportMenuItem(
+        REPORT_LABEL, reverse("plan_status_report_index"), icon_name="list-ul", order=50
     )
 
 
-register_snippet(PlanSnippetsGroup)
+def _fork_button(page, user, priority):
+    if page.specific_class is BranchPage and page.permissions_for_user(user).can_add_subpage():
+        yield Button(
+            FORK_LABEL, reverse("plan_fork", args=[page.pk]), icon_name="copy", priority=priority
+        )
 
-# The plan's own admin views ("New plan based on …") register their hooks on import.
-import plan.admin.hooks  # noqa: E402, F401
+
+@hooks.register("register_page_header_buttons")
+def fork_header_button(page, user, view_name=None, next_url=None):
+    yield from _fork_button(page, user, priority=16)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def fork_listing_button(page, user, next_url=None):
+    yield from _fork_button(page, user, priority=9)
+
+
+def _pdf_button(page, user, priority):
+    if page.specific_class is ActionPlanPage and may_print(page, user):
+        yield Button(
+            PDF_LABEL, reverse("plan_pdf", args=[page.pk]), icon_name="download", priority=priority
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def pdf_header_button(page, user, view_name=None, next_url=None):
+    yield from _pdf_button(page, user, priority=17)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def pdf_listing_button(page, user, next_url=None):
+    yield from _pdf_button(page, user, priority=10)

@@ -17,8 +17,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
+from access.branch_groups import approvers_group_name, editors_group_name
 from home.models import BranchPage
-from home.services.branch_access import approvers_group_name, editors_group_name
 from plan.models import ActionPlanPage, MeasurePage, MeasureStatus, StrategyPage
 from plan.services.report import ReportRow, rows_for_measures
 

@@ -11,7 +11,7 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from cms.api.caching import add_public_headers
 from cms.api.generation import current_generation
 from cms.api.views import PublicAPIView, parse_id
-from cms.api.visibility import public_pages
+from core.visibility import public_pages
 from plan.models import ActionPlanPage
 
 

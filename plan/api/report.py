@@ -8,8 +8,8 @@ from rest_framework import serializers
 
 from cms.api.errors import invalid_parameter
 from cms.api.views import LOCALE_PARAMETER, NOT_FOUND_RESPONSES
+from core.models.relations import OrganisationLink
 from plan.models import MeasureStatus
-from plan.models.relations import OrganisationLink
 from plan.services.report import (
     CSV_MEDIA_TYPE,
     XLSX_MEDIA_TYPE,

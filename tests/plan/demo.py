@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import override_settings
 
+from demo.loader import load_demo_content
 from plan.models import ActionPlanPage
-from plan.services.demo import load_demo_content
 
 PLAN_SLUG = "handlingsplan-2024-2025"
 

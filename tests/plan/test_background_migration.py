@@ -1,4 +1,4 @@
-"""Migration 0004 turns a plan's background text and definitions into one ordered body.
+"""Migration 0005 turns a plan's background text and definitions into one ordered body.
 
 Existing plans (and their saved revisions) keep every word; only a trailing copy of the
 development area's description, which the old demo stored twice, is dropped.
@@ -14,8 +14,8 @@ from plan.content.background import background_from_parts
 from plan.models import ActionPlanPage
 from tests.factories import make_plan
 
-BEFORE = [("plan", "0003_forked_from_install")]
-AFTER = [("plan", "0004_background_body")]
+BEFORE = [("plan", "0004_registers_leave_plan")]
+AFTER = [("plan", "0005_background_body")]
 DEFINITION = {
     "term": "Samhandling",
     "definition": "<p>Å handle sammen.</p>",
@@ -31,7 +31,8 @@ def migrate(targets):
     return executor.loader.project_state(targets[0]).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_plans_and_revisions_keep_their_text():
     plan = make_plan(strategies=0).plan
     try:

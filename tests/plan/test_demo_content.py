@@ -13,20 +13,17 @@ from PIL import Image
 from wagtail.models import Page, Revision
 
 from assets.models import CreditedImage
-from home.models import BranchPage
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from demo.loader import DEFAULT_ADMIN_PASSWORD
+from home.models import BranchPage, ContactPerson
 from plan.models import (
     ActionPlanPage,
-    ContactPerson,
     MeasurePage,
     MeasurePartner,
     MeasureRelatedEvent,
     MeasureRelatedResource,
-    Organisation,
     StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
 )
-from plan.services.demo import DEFAULT_ADMIN_PASSWORD
 from resources.models import EventPage, ResourceArticlePage, Topic
 from tests.plan.demo import children, plan_in
 

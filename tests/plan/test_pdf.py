@@ -15,8 +15,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
+from access.branch_groups import branch_groups
 from home.services.branch import create_branch
-from home.services.branch_access import branch_groups
 from plan.models import MeasurePage, StrategyPage
 from plan.services import pdf as pdf_service
 from plan.services.pdf import service as pdf_module

@@ -14,8 +14,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from access.branch_groups import branch_groups
 from home.services.branch import create_branch
-from home.services.branch_access import branch_groups
 from plan.models import MeasurePage, MeasureStatusUpdate, StrategyPage
 from tests.plan.demo import children, plan_in
 

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 
+from core.models.relations import OrganisationLink
 from plan.models import MeasureStatus
-from plan.models.relations import OrganisationLink
 from plan.services.outline import plan_outline
 
 
