@@ -233,7 +233,12 @@ def main(argv=None):
     print()
     print(table)
     if args.output != "-":
-        Path(args.output).write_text(report(args, url, install, table), encoding="utf-8")
+        output = Path(args.output)
+        text = report(args, url, install, table)
+        kept = output.read_text(encoding="utf-8") if output.exists() else ""
+        if "<!-- bench.pdf: start -->" in kept:  # bench/pdf.py's section stays
+            text += "\n" + kept[kept.index("<!-- bench.pdf: start -->") :]
+        output.write_text(text, encoding="utf-8")
         print(f"\nWrote {args.output}")
 
 

@@ -67,7 +67,6 @@ def expose_api_fields():
             "background",
             "overall_goal",
             "strategies_introduction",
-            "definitions",
             "quotes",
             "cover_image",
         )

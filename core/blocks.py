@@ -32,6 +32,21 @@ class DefinitionBlock(blocks.StructBlock):
         label = _("Definition")
 
 
+def background_blocks():
+    """The blocks of a plan's background, in the order the editor gives them.
+
+    Text (which carries lead-ins such as "Begrepet kan defineres slik:") and definitions
+    alternate freely, as in the printed plan.
+    """
+    return [
+        (
+            "text",
+            blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, icon="pilcrow"),
+        ),
+        ("definition", DefinitionBlock()),
+    ]
+
+
 class QuoteBlock(blocks.StructBlock):
     """A quotation from a resource article, with the page it stands on."""
 

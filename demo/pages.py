@@ -50,8 +50,8 @@ PLAN_TEXTS = [
     ("development_area_adopted_by", False),
     ("development_area_description", True),
     ("introduction", True),
-    ("background", True),
     ("overall_goal", True),
+    ("cover_image_caption", False),
     ("strategies_introduction", True),
 ]
 STRATEGY_TEXTS = [("title", False), ("lead", False), ("summary", True), ("introduction", True)]
@@ -110,26 +110,30 @@ def ensure_events(ctx, index):
         ctx.pages["event", spec["slug"]] = page
 
 
+def _background_block(item, lang):
+    """One raw block of the plan's background in ``lang``."""
+    if item["type"] == "text":
+        return {"type": "text", "value": rich_text(item["text"][lang])}
+    return {
+        "type": "definition",
+        "value": {
+            "term": item["term"][lang],
+            "definition": rich_text(item["definition"][lang]),
+            "source": item["source"][lang],
+            "source_url": "",
+        },
+    }
+
+
 def _plan_streams(lang, resource, block_ids=None):
-    """The plan's definitions and quotations in ``lang``, as raw StreamField data.
+    """The plan's background and quotations in ``lang``, as raw StreamField data.
 
     The quotations cite ``resource``. ``block_ids`` are the ids of the Bokmål blocks, so that
     each translated block keeps the id of the block it translates.
     """
     spec = data.PLAN
     streams = {
-        "definitions": [
-            {
-                "type": "definition",
-                "value": {
-                    "term": item["term"][lang],
-                    "definition": rich_text(item["definition"][lang]),
-                    "source": item["source"][lang],
-                    "source_url": "",
-                },
-            }
-            for item in spec["definitions"]
-        ],
+        "background": [_background_block(item, lang) for item in spec["background"]],
         "quotes": [
             {
                 "type": "quote",
@@ -158,8 +162,11 @@ def _strategy_page(ctx, spec):
 
 
 def _measure_page(ctx, spec):
-    """An unsaved Bokmål MeasurePage with its partners, target groups, contacts and links."""
-    contact = ctx.snippet("contact", spec.get("contact", data.PLAN_CONTACT))
+    """An unsaved Bokmål MeasurePage with its partners, target groups, contacts and links.
+
+    A measure has a contact person only where the plan names one for it; otherwise the plan's
+    contact person answers for it.
+    """
     return MeasurePage(
         slug=spec["slug"],
         is_recurring=spec.get("is_recurring", False),
@@ -171,7 +178,9 @@ def _measure_page(ctx, spec):
             MeasureTargetGroup(target_group=ctx.snippet("target_group", key))
             for key in spec["target_groups"]
         ],
-        contacts=[MeasureContact(contact=contact)],
+        contacts=[
+            MeasureContact(contact=ctx.snippet("contact", key)) for key in spec.get("contacts", [])
+        ],
         goals=[MeasureGoal(goal=ctx.snippet("goal", n)) for n in spec.get("goals", [])],
         related_events=[
             MeasureRelatedEvent(event=ctx.pages["event", key]) for key in spec.get("events", [])
@@ -221,7 +230,7 @@ def create_plan(ctx, branch):
     ctx.report.count(MeasurePage, sum(len(measures) for *_rest, measures in tree))
 
     block_ids = {
-        name: [block.id for block in getattr(plan, name)] for name in ("definitions", "quotes")
+        name: [block.id for block in getattr(plan, name)] for name in ("background", "quotes")
     }
     ensure_translation(
         ctx,

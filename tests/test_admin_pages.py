@@ -96,11 +96,11 @@ class CreatePagesTests(AdminTestCase):
                     "development_area_description": rich_text("<p>Om samhandling.</p>"),
                     "development_area_adopted_by": "Årsmøtet i Nordland",
                     "development_area_adopted_on": "2025-04-24",
-                    "background": rich_text("<p>Bakgrunn.</p>"),
                     "overall_goal": rich_text("<p>Kulturskole for alle.</p>"),
                     "strategies_introduction": rich_text("<p>Strategiene.</p>"),
-                    "definitions": streamfield(
+                    "background": streamfield(
                         [
+                            ("text", rich_text("<p>Begrepet kan defineres slik:</p>")),
                             (
                                 "definition",
                                 {
@@ -112,7 +112,7 @@ class CreatePagesTests(AdminTestCase):
                                     "source": "Store norske leksikon",
                                     "source_url": "https://snl.no/samhandling",
                                 },
-                            )
+                            ),
                         ]
                     ),
                     "quotes": streamfield(
@@ -134,7 +134,8 @@ class CreatePagesTests(AdminTestCase):
         self.assertEqual(plan.period_label, "2026–2027")
         self.assertEqual(plan.contact_person, self.contact)
         self.assertEqual(plan.development_area_adopted_on, date(2025, 4, 24))
-        definition = plan.definitions[0].value
+        self.assertEqual([block.block_type for block in plan.background], ["text", "definition"])
+        definition = plan.background[1].value
         self.assertEqual(definition["term"], "Samhandling")
         self.assertIn("Å handle sammen.", definition["definition"].source)
         quote = plan.quotes[0].value

@@ -285,5 +285,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs every layout step of a PDF at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }

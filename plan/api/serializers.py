@@ -1,5 +1,6 @@
 """The JSON shapes of plans, strategies, measures and the snippets they use."""
 
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from cms.api.labels import LabelField, register_codes
@@ -272,11 +273,51 @@ class DevelopmentAreaSerializer(serializers.Serializer):
     adopted_on = serializers.DateField(source="development_area_adopted_on", allow_null=True)
 
 
+class BackgroundTextSerializer(serializers.Serializer):
+    type = type_field("text")
+    text = RichTextField(help_text="Text, including lead-ins to the definition that follows.")
+
+
 class DefinitionSerializer(serializers.Serializer):
+    type = type_field("definition")
     term = serializers.CharField()
     definition = RichTextField()
-    source = serializers.CharField()
+    source = serializers.CharField(help_text='E.g. "Torfing, Sørensen, Røiseland (2020)".')
     source_url = serializers.CharField()
+
+
+BACKGROUND_ITEM_SERIALIZERS = {
+    "text": BackgroundTextSerializer(),
+    "definition": DefinitionSerializer(),
+}
+
+
+@extend_schema_field(
+    PolymorphicProxySerializer(
+        component_name="BackgroundItem",
+        serializers=list(BACKGROUND_ITEM_SERIALIZERS.values()),
+        resource_type_field_name="type",
+        many=True,
+    )
+)
+class BackgroundField(serializers.Field):
+    """The plan's background in reading order: text and definition blocks (raw data, no
+    queries)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, stream):
+        items = []
+        for block in stream.raw_data:
+            if block["type"] == "text":
+                items.append(
+                    {"type": "text", "text": RichTextField().to_representation(block["value"])}
+                )
+                continue
+            value = {"source": "", "source_url": "", **block["value"]}
+            items.append(BACKGROUND_ITEM_SERIALIZERS["definition"].to_representation(value))
+        return items
 
 
 class QuoteSerializer(serializers.Serializer):
@@ -313,6 +354,9 @@ class PlanSerializer(PageSerializer):
     overall_goal = RichTextField()
     development_area = DevelopmentAreaSerializer(source="*", read_only=True)
     cover_image = ImageField(source="cover_image_id")
+    cover_image_caption = serializers.CharField(
+        read_only=True, help_text='E.g. "Bilde hentet fra Kulturskolerådets bildearkiv".'
+    )
     forked_from = forked_from_field()
 
     class Meta:
@@ -325,17 +369,17 @@ class PlanSerializer(PageSerializer):
             "overall_goal",
             "development_area",
             "cover_image",
+            "cover_image_caption",
             "forked_from",
         )
 
 
 class PlanDetailSerializer(PlanSerializer):
-    """The whole plan in one object: texts, definitions, quotes, strategies and measures."""
+    """The whole plan in one object: texts, background, quotes, strategies and measures."""
 
     introduction = RichTextField()
-    background = RichTextField()
+    background = BackgroundField()
     strategies_introduction = RichTextField()
-    definitions = StreamItemsField(DefinitionSerializer())
     quotes = StreamItemsField(QuoteSerializer())
     contact_person = ContactPersonSerializer(read_only=True, allow_null=True)
     strategies = children_field(StrategySerializer)
@@ -345,7 +389,6 @@ class PlanDetailSerializer(PlanSerializer):
             *PlanSerializer.Meta.fields,
             "introduction",
             "background",
-            "definitions",
             "strategies_introduction",
             "quotes",
             "contact_person",

@@ -7,7 +7,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, DefinitionBlock, QuoteBlock
+from core.blocks import (
+    INLINE_RICH_TEXT_FEATURES,
+    RICH_TEXT_FEATURES,
+    QuoteBlock,
+    background_blocks,
+)
 from core.models.pages import BasePage
 from plan.periods import YEAR_VALIDATORS, period_label
 
@@ -52,7 +57,10 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
         _("development area description"),
         blank=True,
         features=RICH_TEXT_FEATURES,
-        help_text=_("What the development area means for the branch in this period."),
+        help_text=_(
+            "What the development area means for the branch in this period; it closes "
+            "chapter 2, after the background."
+        ),
     )
     development_area_adopted_by = models.CharField(
         _("adopted by"),
@@ -69,11 +77,15 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
         features=RICH_TEXT_FEATURES,
         help_text=_("Chapter 1: Innledning."),
     )
-    background = RichTextField(
-        _("background"),
+    background = StreamField(
+        background_blocks(),
+        verbose_name=_("background"),
         blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("Chapter 2: background for the development area."),
+        help_text=_(
+            "Chapter 2 after the adopted development area: text and definitions in the order "
+            "they are read, each definition with its term, text and source. Write lead-ins "
+            'such as "Begrepet kan defineres slik:" in the text before a definition.'
+        ),
     )
     overall_goal = RichTextField(
         _("overall goal"),
@@ -86,12 +98,6 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
         blank=True,
         features=RICH_TEXT_FEATURES,
         help_text=_("The text before the list of strategies."),
-    )
-    definitions = StreamField(
-        [("definition", DefinitionBlock())],
-        verbose_name=_("definitions"),
-        blank=True,
-        help_text=_("Terms the plan defines, with their sources."),
     )
     quotes = StreamField(
         [("quote", QuoteBlock())],
@@ -119,6 +125,15 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
             "The front-page image. Give it alt text and a credit line in the image library."
         ),
     )
+    cover_image_caption = models.CharField(
+        _("cover image caption"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            'The line printed under the cover image, e.g. "Bilde hentet fra Kulturskolerådets '
+            "bildearkiv\". The image's credit line is printed with the contact information."
+        ),
+    )
 
     parent_page_types = ["home.BranchPage"]
     subpage_types = ["plan.StrategyPage"]
@@ -130,6 +145,7 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
                 FieldPanel("stage"),
                 FieldPanel("contact_person"),
                 FieldPanel("cover_image"),
+                FieldPanel("cover_image_caption"),
             ],
             heading=_("The plan"),
         ),
@@ -148,7 +164,6 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
             heading=_("Development area"),
         ),
         FieldPanel("background"),
-        FieldPanel("definitions"),
         FieldPanel("overall_goal"),
         FieldPanel("strategies_introduction"),
         FieldPanel("quotes"),

@@ -158,15 +158,18 @@ def build_content():
             f'<a linktype="document" id="{document.pk}">dokumentet</a>.</p>'
             f'<embed embedtype="image" id="{image.pk}" format="left" alt="Barn som spiller"/>'
         ),
-        definitions=_stream(
-            "definition",
+        background=[
+            {"type": "text", "value": "<p>Begrepet kan defineres slik:</p>"},
             {
-                "term": "Samhandling",
-                "definition": "<p>Å handle sammen.</p>",
-                "source": "Store norske leksikon",
-                "source_url": "https://snl.no/samhandling",
+                "type": "definition",
+                "value": {
+                    "term": "Samhandling",
+                    "definition": "<p>Å handle sammen.</p>",
+                    "source": "Store norske leksikon",
+                    "source_url": "https://snl.no/samhandling",
+                },
             },
-        ),
+        ],
         quotes=_stream(
             "quote",
             {"text": "Vi skaper verdi sammen.", "resource": resource.pk, "page_number": "6"},

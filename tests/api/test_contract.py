@@ -78,13 +78,15 @@ def test_plan_detail_is_the_whole_plan_in_one_response(get, content):
     assert plan["branch"]["url"] == "/nb/troms/"
     assert plan["development_area"]["title"] == "Samhandling"
     assert plan["overall_goal"] == "<p>Alle barn og unge skal få tilbud om kulturskole.</p>"
-    assert plan["definitions"] == [
+    assert plan["background"] == [
+        {"type": "text", "text": "<p>Begrepet kan defineres slik:</p>"},
         {
+            "type": "definition",
             "term": "Samhandling",
             "definition": "<p>Å handle sammen.</p>",
             "source": "Store norske leksikon",
             "source_url": "https://snl.no/samhandling",
-        }
+        },
     ]
     [quote] = plan["quotes"]
     assert quote["text"] == "Vi skaper verdi sammen." and quote["page_number"] == "6"

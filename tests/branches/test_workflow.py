@@ -59,10 +59,9 @@ class BranchWorkflowTests(TestCase):
                 "stage": "proposed",
                 "introduction": rich_text("<p>Innledning.</p>"),
                 "development_area_description": rich_text(""),
-                "background": rich_text(""),
                 "overall_goal": rich_text(""),
                 "strategies_introduction": rich_text(""),
-                "definitions": streamfield([]),
+                "background": streamfield([]),
                 "quotes": streamfield([]),
                 "action-submit": "1",
             }

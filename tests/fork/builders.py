@@ -81,7 +81,8 @@ def build_source_plan():
         development_area_title="Samhandling",
         development_area_adopted_on=date(2023, 6, 1),
         introduction=f'<p>Les <a linktype="document" id="{document.pk}">årsmeldingen</a>.</p>',
-        definitions=[
+        background=[
+            {"type": "text", "value": "<p>Begrepet kan defineres slik:</p>"},
             {
                 "type": "definition",
                 "value": {
@@ -90,7 +91,7 @@ def build_source_plan():
                     "source": "SNL",
                     "source_url": "https://snl.no/samhandling",
                 },
-            }
+            },
         ],
         quotes=[
             {
@@ -139,10 +140,16 @@ def build_source_plan():
                 )
             )
     # Links inside the plan and out of it, written once every page exists.
-    plan.background = (
-        f'<p>Se <a linktype="page" id="{measures[-1].pk}">tiltaket</a> og '
-        f'<a linktype="page" id="{event.pk}">konferansen</a>.</p>'
-    )
+    plan.background = [
+        *plan.background.raw_data,
+        {
+            "type": "text",
+            "value": (
+                f'<p>Se <a linktype="page" id="{measures[-1].pk}">tiltaket</a> og '
+                f'<a linktype="page" id="{event.pk}">konferansen</a>.</p>'
+            ),
+        },
+    ]
     plan.save_revision().publish()
     plan.refresh_from_db()
     plan_en = translate_tree(plan, "en")

@@ -119,19 +119,23 @@ class ForkResultTests(TestCase):
 
     def test_links_inside_the_plan_point_at_the_copies(self):
         last_measure = _by_language(self.result, MeasurePage, "nb")[-1]
-        background = self.result.plan.background
+        background = self.result.plan.background[-1].value.source
         self.assertIn(f'<a linktype="page" id="{last_measure.pk}">tiltaket</a>', background)
         self.assertIn(f'<a linktype="page" id="{self.source.event.pk}">', background)
         plan_en = _by_language(self.result, ActionPlanPage, "en")[0]
         last_measure_en = _by_language(self.result, MeasurePage, "en")[-1]
-        self.assertIn(f'id="{last_measure_en.pk}"', plan_en.background)
+        self.assertIn(f'id="{last_measure_en.pk}"', plan_en.background[-1].value.source)
+        self.assertEqual(
+            [block.block_type for block in self.result.plan.background],
+            ["text", "definition", "text"],
+        )
 
     def test_structure_only_keeps_titles_and_leads_and_empties_texts(self):
         plan = self.structure.plan
         self.assertEqual(plan.title, "Handlingsplan 2026–2027")
         self.assertEqual(plan.development_area_title, "Samhandling")
-        self.assertEqual((plan.introduction, plan.background, plan.overall_goal), ("", "", ""))
-        self.assertEqual(len(plan.definitions), 0)
+        self.assertEqual((plan.introduction, plan.overall_goal), ("", ""))
+        self.assertEqual(len(plan.background), 0)
         self.assertEqual(len(plan.quotes), 0)
         strategies = _by_language(self.structure, StrategyPage, "nb")
         self.assertEqual([s.title for s in strategies], ["Informere", "Samarbeide"])

@@ -126,8 +126,8 @@ class MalformedTemplateTests(TemplateImportTestCase):
         self.assert_refused(document, "$.schema: unknown schema", "wordpress-export")
 
     def test_unsupported_version(self):
-        document = self.edited(lambda d: d.__setitem__("version", 2))
-        self.assert_refused(document, "$.version: unsupported version 2")
+        document = self.edited(lambda d: d.__setitem__("version", 3))
+        self.assert_refused(document, "$.version: unsupported version 3", "1 / 2")
 
     def test_missing_field(self):
         document = self.edited(lambda d: d["plan"].pop("period"))
@@ -174,13 +174,13 @@ class MalformedTemplateTests(TemplateImportTestCase):
         def edit(document):
             document["plan"]["strategies"][1]["measures"][0]["content"]["nb"]["slug"] = "ikke slug"
             document["organisations"][0]["website"] = "not a url"
-            document["plan"]["content"]["en"]["definitions"][0]["source_url"] = "snl"
+            document["plan"]["content"]["en"]["background"][1]["source_url"] = "snl"
 
         self.assert_refused(
             self.edited(edit),
             "$.plan.strategies[1].measures[0].content.nb.slug: ",
             "$.organisations[0].website: ",
-            "$.plan.content.en.definitions[0].source_url: ",
+            "$.plan.content.en.background[1].source_url: ",
         )
 
     def test_broken_references(self):
@@ -243,6 +243,33 @@ class TemplateImportTests(TemplateImportTestCase):
         self.assertIn("12 draft pages", output)
         measure = MeasurePage.objects.filter(forked_from_install="", live=False)
         self.assertFalse(measure.exists())
+
+    def test_a_version_1_document_is_still_imported(self):
+        """Version 1 kept the background as one text with the definitions apart."""
+        document = copy.deepcopy(self.document)
+        document["version"] = 1
+        for values in document["plan"]["content"].values():
+            body = values.pop("background")
+            values["background"] = "".join(b["text"] for b in body if b["type"] == "text")
+            values["definitions"] = [
+                {k: v for k, v in b.items() if k != "type"}
+                for b in body
+                if b["type"] == "definition"
+            ]
+            values["development_area_description"] = "<p>Om samhandling.</p>"
+            values["background"] += "<p>Om samhandling.</p>"  # stored twice in version 1
+
+        self.run_import(document)
+
+        plan = ActionPlanPage.objects.get(
+            slug="handlingsplan-2024-2025", locale__language_code="nb", forked_from_install__gt=""
+        )
+        body = [(block.block_type, block.value) for block in plan.background]
+        self.assertEqual([kind for kind, _value in body], ["text", "definition"])
+        self.assertIn("Begrepet kan defineres slik:", body[0][1].source)
+        self.assertNotIn("Om samhandling.", body[0][1].source)
+        self.assertEqual(body[1][1]["term"], "Samhandling")
+        self.assertEqual(plan.development_area_description, "<p>Om samhandling.</p>")
 
     def test_export_reports_what_is_left_out(self):
         self.assertEqual(

@@ -58,7 +58,7 @@ class PlanPeriodTests(WagtailPageTestCase):
                     "period_start": "2025",
                     "period_end": "2024",
                     "stage": "proposed",
-                    "definitions": streamfield([]),
+                    "background": streamfield([]),
                     "quotes": streamfield([]),
                     "action-publish": "1",
                 }

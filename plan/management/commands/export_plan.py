@@ -1,13 +1,12 @@
 """``python manage.py export_plan <plan> [--output file] [--include-drafts]``."""
 
 import json
-import uuid
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from plan.models import ActionPlanPage
+from plan.management.plans import find_plan
 from plan.services.template.export import export_plan
 
 
@@ -27,7 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        plan = self._plan(options["plan"])
+        plan = find_plan(options["plan"])
         if not plan.live and not options["include_drafts"]:
             raise CommandError(
                 _("The plan “%(title)s” is not published; use --include-drafts to export it.")
@@ -49,26 +48,3 @@ class Command(BaseCommand):
             self.stderr.write(line)
         if options["output"]:
             self.stderr.write(_("Wrote %(file)s.") % {"file": options["output"]})
-
-    def _plan(self, identifier):
-        plans = ActionPlanPage.objects.all()
-        plan = (
-            plans.filter(pk=int(identifier)).first()
-            if identifier.isdigit()
-            else plans.filter(translation_key=identifier).order_by("pk").first()
-            if _is_uuid(identifier)
-            else None
-        )
-        if plan is None:
-            raise CommandError(
-                _("There is no action plan “%(plan)s” (give its id or key).") % {"plan": identifier}
-            )
-        return plan
-
-
-def _is_uuid(value):
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True

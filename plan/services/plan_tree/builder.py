@@ -10,10 +10,11 @@ from plan.models import ActionPlanPage
 
 from .nodes import (
     CHILD_TYPE,
-    DEFINITION_FEATURES,
     PAGE_TEXTS,
     PLAN,
     TYPE_OF_MODEL,
+    background_block,
+    map_background,
     node_link_rewriter,
     walk,
 )
@@ -70,7 +71,10 @@ class _Builder:
         if node_type is PLAN:
             page.period_start = node["period"]["start"]
             page.period_end = node["period"]["end"]
-            page.definitions = [self.definition(item) for item in values.get("definitions", [])]
+            page.background = [
+                background_block(item, self.resolver.rich_text)
+                for item in values.get("background", [])
+            ]
             page.quotes = [self.quote(item, locale) for item in values.get("quotes", [])]
         for name in node_type.shared:
             setattr(page, name, node.get(name, False))
@@ -103,18 +107,6 @@ class _Builder:
                         setattr(row, name, _in_locale(getattr(source, name), page.locale))
                     rows.append(row)
             setattr(page, relation.name, rows)
-
-    def definition(self, item):
-        html = self.resolver.rich_text(item.get("definition", ""), DEFINITION_FEATURES)
-        return {
-            "type": "definition",
-            "value": {
-                "term": item.get("term", ""),
-                "definition": html,
-                "source": item.get("source", ""),
-                "source_url": item.get("source_url", ""),
-            },
-        }
 
     def quote(self, item, locale):
         resource = _in_locale(self.resolve("resource", item.get("resource")), locale)
@@ -151,20 +143,11 @@ class _Builder:
             changed |= html != getattr(page, name)
             setattr(page, name, html)
         if node_type is PLAN:
-            raw = page.definitions.raw_data
-            definitions = [
-                {
-                    **b,
-                    "value": {
-                        **b["value"],
-                        "definition": node_link_rewriter(b["value"]["definition"], to_page),
-                    },
-                }
-                for b in raw
-            ]
-            if definitions != list(raw):
+            raw = list(page.background.raw_data)
+            background = map_background(raw, lambda html, _f: node_link_rewriter(html, to_page))
+            if background != raw:
                 changed = True
-                page.definitions = definitions
+                page.background = background
         return changed
 
 

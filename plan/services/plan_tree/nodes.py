@@ -54,11 +54,10 @@ STRATEGY = NodeType(
 PLAN = NodeType(
     model=ActionPlanPage,
     children="strategies",
-    texts=("development_area_title", "development_area_adopted_by"),
+    texts=("development_area_title", "development_area_adopted_by", "cover_image_caption"),
     rich_texts={
         "introduction": RICH_TEXT_FEATURES,
         "development_area_description": RICH_TEXT_FEATURES,
-        "background": RICH_TEXT_FEATURES,
         "overall_goal": INLINE_RICH_TEXT_FEATURES,
         "strategies_introduction": RICH_TEXT_FEATURES,
     },
@@ -93,6 +92,57 @@ class SameInstall:
 
     def resolve(self, kind, value):
         return value
+
+
+#: The rich texts of a background block, by block type: (field, features); "" is the value.
+BACKGROUND_RICH_TEXTS = {
+    "text": (("", RICH_TEXT_FEATURES),),
+    "definition": (("definition", DEFINITION_FEATURES),),
+}
+
+
+def background_item(block, rich_text):
+    """The template form of a raw background block; ``rich_text(html, features)`` maps HTML."""
+    if block["type"] == "text":
+        return {"type": "text", "text": rich_text(block["value"], RICH_TEXT_FEATURES)}
+    value = block["value"]
+    return {
+        "type": "definition",
+        "term": value.get("term", ""),
+        "definition": rich_text(value.get("definition", ""), DEFINITION_FEATURES),
+        "source": value.get("source", ""),
+        "source_url": value.get("source_url", ""),
+    }
+
+
+def background_block(item, rich_text):
+    """The raw block of a background item of a template (the reverse of background_item)."""
+    if item["type"] == "text":
+        return {"type": "text", "value": rich_text(item.get("text", ""), RICH_TEXT_FEATURES)}
+    return {
+        "type": "definition",
+        "value": {
+            "term": item.get("term", ""),
+            "definition": rich_text(item.get("definition", ""), DEFINITION_FEATURES),
+            "source": item.get("source", ""),
+            "source_url": item.get("source_url", ""),
+        },
+    }
+
+
+def map_background(raw_blocks, rich_text):
+    """Raw background blocks with every rich text passed through ``rich_text(html, features)``;
+    block ids are kept."""
+    blocks = []
+    for block in raw_blocks:
+        new = dict(block)
+        for name, features in BACKGROUND_RICH_TEXTS[block["type"]]:
+            if name:
+                new["value"] = {**block["value"], name: rich_text(block["value"][name], features)}
+            else:
+                new["value"] = rich_text(block["value"], features)
+        blocks.append(new)
+    return blocks
 
 
 def node_link_rewriter(html, replace):
@@ -136,7 +186,7 @@ def strip_texts(tree):
                     values[name] = ""
             values["search_description"] = ""
             if node_type is PLAN:
-                values["definitions"] = []
+                values["background"] = []
                 values["quotes"] = []
 
 

@@ -8,11 +8,11 @@ from plan.models import ActionPlanPage
 
 from .nodes import (
     CHILD_TYPE,
-    DEFINITION_FEATURES,
     MEASURE,
     PAGE_TEXTS,
     PLAN,
     STRATEGY,
+    background_item,
     node_link_rewriter,
 )
 
@@ -98,16 +98,8 @@ class _Reader:
         for name, features in node_type.rich_texts.items():
             values[name] = self.rich_text(getattr(page, name), features)
         if node_type is PLAN:
-            values["definitions"] = [
-                {
-                    "term": block.value["term"],
-                    "definition": self.rich_text(
-                        block.value["definition"].source, DEFINITION_FEATURES
-                    ),
-                    "source": block.value["source"],
-                    "source_url": block.value["source_url"],
-                }
-                for block in page.definitions
+            values["background"] = [
+                background_item(block, self.rich_text) for block in page.background.raw_data
             ]
             values["quotes"] = [self.quote(block.value) for block in page.quotes]
         return values

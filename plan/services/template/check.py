@@ -19,12 +19,15 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
 from core.models import Organisation
+from plan.content.background import without_repeated_text
 from plan.services.plan_tree import PLAN, walk
 
 from .refs import fetch_url
 
 SCHEMA_NAME = "handlingsplan-template"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Older versions this install still reads, upgraded to the current one before checking.
+READABLE_VERSIONS = (1, SCHEMA_VERSION)
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "plan-template.schema.json"
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 24
@@ -137,7 +140,10 @@ def schema_errors(document):
         return [
             "$.version: "
             + _("unsupported version %(version)s (this install reads version %(supported)s)")
-            % {"version": _short(json.dumps(document.get("version"))), "supported": SCHEMA_VERSION}
+            % {
+                "version": _short(json.dumps(document.get("version"))),
+                "supported": " / ".join(map(str, READABLE_VERSIONS)),
+            }
         ]
     validator = jsonschema.Draft202012Validator(template_schema())
     errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
@@ -219,8 +225,11 @@ def _node_errors(document, keys, refs):
                     )
                 elif isinstance(value, str):
                     errors += _link_errors(value, keys, refs, f"{path}.content.{lang}.{name}")
-            for index, item in enumerate(values.get("definitions", [])):
-                item_path = f"{path}.content.{lang}.definitions[{index}]"
+            for index, item in enumerate(values.get("background", [])):
+                item_path = f"{path}.content.{lang}.background[{index}]"
+                if item["type"] == "text":
+                    errors += _link_errors(item["text"], keys, refs, f"{item_path}.text")
+                    continue
                 errors += _link_errors(item["definition"], keys, refs, f"{item_path}.definition")
                 errors += _url_errors(item.get("source_url", ""), f"{item_path}.source_url")
             slug_key = (parent_path, lang, values["slug"])
@@ -351,8 +360,48 @@ def content_errors(document):
     return errors
 
 
+def _upgrade_plan_content(values):
+    """Version 1 plan content: the background text and its definitions become one body."""
+    background, definitions = values.get("background", ""), values.pop("definitions", [])
+    if not isinstance(background, str) or not isinstance(definitions, list):
+        values["definitions"] = definitions  # left for the schema to report
+        return
+    text = without_repeated_text(background, values.get("development_area_description", ""))
+    body = [{"type": "text", "text": text}] if text else []
+    body += [
+        {"type": "definition", **item} if isinstance(item, dict) else item for item in definitions
+    ]
+    values["background"] = body
+
+
+def upgrade_document(document):
+    """``document`` in the current version: a version 1 document is upgraded in place.
+
+    Version 1 kept the plan's background as one text and its definitions in a list of their
+    own; version 2 keeps them in one ordered body (see docs/template-format.md).
+    """
+    if (
+        not isinstance(document, dict)
+        or document.get("schema") != SCHEMA_NAME
+        or document.get("version") != 1
+    ):
+        return document
+    plan = document.get("plan")
+    content = plan.get("content") if isinstance(plan, dict) else None
+    if isinstance(content, dict):
+        for values in content.values():
+            if isinstance(values, dict):
+                _upgrade_plan_content(values)
+    document["version"] = SCHEMA_VERSION
+    return document
+
+
 def check_document(document):
-    """Raise a TemplateError listing every problem of a parsed template document."""
+    """Raise a TemplateError listing every problem of a parsed template document.
+
+    A document of an older readable version is upgraded in place first.
+    """
+    document = upgrade_document(document)
     errors = schema_errors(document)
     if not errors:
         errors = content_errors(document)

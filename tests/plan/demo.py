@@ -1,0 +1,71 @@
+"""The demo content (the Nordland plan 2024–2025) for tests that read it.
+
+``demo`` (in ``tests/plan/conftest.py``) loads it once per test module, inside a transaction
+that is rolled back at the end; each test runs in a savepoint on top of it.
+"""
+
+import socket
+from contextlib import contextmanager
+from pathlib import Path
+from types import SimpleNamespace
+from unittest import mock
+
+from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
+
+from demo.loader import load_demo_content
+from plan.models import ActionPlanPage
+
+PLAN_SLUG = "handlingsplan-2024-2025"
+
+
+@contextmanager
+def network_blocked():
+    """Refuse (and record) every attempt to reach the network from Python code."""
+    attempts = []
+    real_connect = socket.socket.connect
+
+    def connect(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            attempts.append(address)
+            raise OSError(f"network access during the demo load: {address}")
+        return real_connect(sock, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        attempts.append(host)
+        raise OSError(f"name lookup during the demo load: {host}")
+
+    with (
+        mock.patch.object(socket.socket, "connect", connect),
+        mock.patch.object(socket, "getaddrinfo", getaddrinfo),
+    ):
+        yield attempts
+
+
+def loaded_demo(django_db_blocker, tmp_path_factory):
+    """Load the demo content (a generator for a module fixture), roll it back afterwards."""
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=str(media_root)),
+        transaction.atomic(),
+    ):
+        with network_blocked() as attempts:
+            report = load_demo_content()
+        cover = ActionPlanPage.objects.get(slug=PLAN_SLUG, locale__language_code="nb")
+        yield SimpleNamespace(
+            report=report,
+            network_attempts=attempts,
+            cover_path=Path(cover.cover_image.file.path),
+        )
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail caches site root paths; they belonged to the rolled-back data.
+
+
+def plan_in(language_code):
+    return ActionPlanPage.objects.get(slug=PLAN_SLUG, locale__language_code=language_code)
+
+
+def children(page, model):
+    return list(model.objects.child_of(page).order_by("path"))
