@@ -17,6 +17,14 @@ from rest_framework.response import Response
 from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
+from .dependencies import (
+    PAGES,
+    SNIPPETS,
+    children_read_tags,
+    page_read_tags,
+    record_many,
+    type_tag,
+)
 from .errors import ErrorSerializer, invalid_parameter
 from .filters import parse_id
 from .locales import Locales, content_languages, negotiate_language
@@ -57,9 +65,12 @@ def localize(model, rows, locales, prefetch=None):
     candidates = (
         public_pages(model)
         .filter(translation_key__in=[key for key, _path in rows], locale_id__in=locales.ids)
-        .values_list("pk", "translation_key", "locale_id")
+        .values_list("pk", "translation_key", "locale_id", "path")
     )
-    for pk, key, locale_id in candidates:
+    for _key, path in rows:
+        record_many(page_read_tags(path))
+    for pk, key, locale_id, path in candidates:
+        record_many(page_read_tags(path))
         if key not in chosen or locale_id == locales.requested_id:
             chosen[key] = pk
     queryset = model.objects.filter(pk__in=chosen.values())
@@ -80,6 +91,8 @@ def _same(queryset):
 def default_descendants(model, locales, path, depth):
     """``(translation_key, path)`` of the public default-language ``model`` pages at ``depth``
     below ``path``, in tree order."""
+    if path:
+        record_many(children_read_tags(path))
     return (
         public_pages(model)
         .filter(locale_id=locales.default_id, path__startswith=path, depth=depth)
@@ -93,6 +106,11 @@ class PublicAPIView(generics.GenericAPIView):
 
     cache_responses = True
     pagination_class = ApiPagination
+
+    def dependency_tags(self):
+        """What a response depends on beyond the pages and objects it shows (which the code
+        that reads them records): by default any page or snippet, as for search."""
+        return {PAGES, SNIPPETS}
 
     def dispatch(self, request, *args, **kwargs):
         if self.cache_responses and request.method in ("GET", "HEAD"):
@@ -108,6 +126,7 @@ class PublicAPIView(generics.GenericAPIView):
                 raise invalid_parameter(name, f"{name} is too long or contains a NUL character.")
         self.locales = Locales(negotiate_language(request))
         request.api_locales = self.locales
+        record_many(self.dependency_tags())
 
     @cached_property
     def api(self):
@@ -135,6 +154,12 @@ class PageViewSet(PublicAPIView, viewsets.GenericViewSet):
     filter_backends = [DjangoFilterBackend]
     filterset_class = None
     lookup_value_regex = "[^/]+"
+
+    def dependency_tags(self):
+        """A list depends on every page of its type; a detail on what it shows."""
+        if getattr(self, "action", None) == "list":
+            return {type_tag(self.model), SNIPPETS}
+        return set()
 
     # --- Querysets -------------------------------------------------------------------------
 

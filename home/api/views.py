@@ -10,6 +10,7 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_view
 
+from cms.api.dependencies import children_read_tags, record_many
 from cms.api.errors import invalid_parameter
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
@@ -50,6 +51,8 @@ class BranchViewSet(PageViewSet):
             .filter(below_branches)
             .order_by("-period_start", "path")
         )
+        for branch in branches:
+            record_many(children_read_tags(branch.tree_path))
         by_branch = {branch.tree_path: branch for branch in branches}
         for branch in branches:
             branch.api_plans = []

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from cms.api.dependencies import record, snippet_tag
 from cms.api.serializers import (
     AncestorRefField,
     ImageField,
@@ -34,6 +35,10 @@ BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH = 3, 4, 5
 
 class SnippetSerializer(serializers.ModelSerializer):
     key = serializers.UUIDField(source="translation_key", read_only=True)
+
+    def to_representation(self, instance):
+        record(snippet_tag(instance))
+        return super().to_representation(instance)
 
     class Meta:
         fields = ["id", "key"]

@@ -3,6 +3,7 @@
 from django.db.models import F
 from drf_spectacular.utils import extend_schema_view
 
+from cms.api.dependencies import record, type_tag
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
 from cms.api.views import PageViewSet, locale_and_errors
@@ -34,6 +35,7 @@ def attach_measures(objects, row_model, target, locales):
         obj.api_measures = []
     if not objects:
         return
+    record(type_tag(MeasurePage))  # a measure anywhere may start or stop pointing at it
     by_key = {obj.translation_key: obj for obj in objects}
     measures = public_pages(MeasurePage).filter(locale_id=locales.default_id)
     rows = (

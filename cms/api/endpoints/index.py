@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from ..dependencies import ANY
 from ..generation import current_generation
 from ..locales import content_languages
 from ..views import PublicAPIView
@@ -36,6 +37,9 @@ class IndexSerializer(serializers.Serializer):
 
 class IndexView(PublicAPIView):
     """The endpoints of the API, the content languages and the current content generation."""
+
+    def dependency_tags(self):
+        return {ANY}  # it shows the generation, which every change increases
 
     @extend_schema(operation_id="index", responses=IndexSerializer)
     def get(self, request):
