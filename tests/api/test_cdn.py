@@ -75,3 +75,23 @@ def test_an_unpublished_translation_is_purged_too(
     paths = {r.path for r in purge_receiver.requests}
     assert f"/api/v1/measures/{translation.pk}/" in paths
     assert f"/api/v1/plans/{content.en(content.plan).pk}/?locale=en" in paths
+
+
+def test_after_a_publish_the_next_request_in_every_language_is_a_hit(
+    content, get, settings, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    settings.API_WARM_CACHE = True
+    url = f"/api/v1/plans/{content.plan.pk}/"
+    measure = content.fresh(content.measures[1])
+    measure.title = "Nyhetsbrev med varm cache"
+    with django_capture_on_commit_callbacks(execute=True):
+        measure.save_revision().publish()
+    with django_assert_num_queries(1):  # a hit: only the check of its cache tags
+        plan = get(url, locale="nb").json()
+    assert "Nyhetsbrev med varm cache" in [
+        m["title"] for s in plan["strategies"] for m in s["measures"]
+    ]
+    with django_assert_num_queries(1):
+        assert get(url, locale="en").status_code == 200
+    with django_assert_num_queries(1):
+        assert get(url, headers={"accept-language": "en"}).status_code == 200
