@@ -211,8 +211,8 @@ API_STALE_WHILE_REVALIDATE_SECONDS = env_int("API_STALE_WHILE_REVALIDATE_SECONDS
 #: after a publish use it.
 API_PUBLIC_BASE_URL = env_str("API_PUBLIC_BASE_URL", "")
 #: Render the responses a publish changed in the background, so the website's next request
-#: is a cache hit.
-API_WARM_CACHE = env_bool("API_WARM_CACHE", True)
+#: is a cache hit. Off by default where background tasks run in the editor's request.
+API_WARM_CACHE = env_bool("API_WARM_CACHE", False)
 #: Absolute base of document and image URLs in API output (the CMS's public address).
 API_ASSET_BASE_URL = env_str("API_ASSET_BASE_URL", WAGTAILADMIN_BASE_URL)
 #: The renditions every image gets in API output: name → Wagtail filter spec.

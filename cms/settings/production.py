@@ -33,3 +33,4 @@ if WEBHOOK_URLS and len(WEBHOOK_SECRET) < 32:
 # A publish must never wait for webhooks, CDN purges or cache warming.
 BACKGROUND_TASKS = env_str("BACKGROUND_TASKS", "database")
 TASKS = task_backends(BACKGROUND_TASKS)
+API_WARM_CACHE = env_bool("API_WARM_CACHE", True)
