@@ -136,9 +136,26 @@ def serve_cached(request, render):
             return entry
         if key is not None:
             cache.set(key, entry, settings.API_SERVER_CACHE_SECONDS)
+    return respond(request, entry, language)
+
+
+def respond(request, entry, language):
+    """The response (or 304) for a cached body in ``language``."""
     response = HttpResponse(entry.content, content_type=entry.content_type)
+    response["Content-Language"] = language
     add_public_headers(response, entry.etag, entry.last_modified, entry.is_list)
     set_cdn_headers(response, entry.cdn_tags)
     return get_conditional_response(
         request, etag=entry.etag, last_modified=entry.last_modified, response=response
     )
+
+
+def cached_response(request):
+    """The response for ``request`` from a valid cached body, or None (a miss, or a request
+    whose language is invalid: the view answers it)."""
+    try:
+        language = negotiate_language(request)
+    except ValidationError:
+        return None
+    entry = valid_entry(_request_key(request, language))
+    return respond(request, entry, language) if entry is not None else None

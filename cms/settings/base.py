@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.api.middleware.CachedApiResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PageLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
