@@ -12,6 +12,8 @@ After the change commits, :mod:`cms.api.changes` is told what changed (CDN purge
 cache warming).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -35,6 +37,8 @@ from .dependencies import (
 from .models import CacheTag, ContentGeneration
 
 GENERATION_PK = 1
+
+_in_bulk = ContextVar("api_changes_in_bulk", default=False)
 
 #: Page fields that ``save_revision`` and locking write; saving only these changes no public
 #: content, so it does not bump the generation.
@@ -118,6 +122,20 @@ def bump_generation():
     return bump_tags({ALL})
 
 
+@contextmanager
+def changes_in_bulk():
+    """Build content in bulk (e.g. a whole synthetic install) without working out, per saved
+    object, what it changes: every cached response is invalidated once at the end instead,
+    and no change is sent on (no purge, webhook or cache warming). Use it inside the
+    transaction of the changes, so the bump commits with them."""
+    token = _in_bulk.set(True)
+    try:
+        yield
+    finally:
+        _in_bulk.reset(token)
+    bump_generation()
+
+
 # --- What a change touches -------------------------------------------------------------------
 
 
@@ -138,6 +156,8 @@ def page_tags(page, paths=()):
 
 def page_changed(page, paths=(), action="changed"):
     """Bump the tags of ``page`` and tell :mod:`cms.api.changes` after the commit."""
+    if _in_bulk.get():
+        return
     bump_tags(page_tags(page, paths))
     changes.page_changed(page, action)
 
@@ -221,7 +241,7 @@ def _on_unpublished(sender, instance, **kwargs):
 def _on_model_save(sender, instance, update_fields=None, raw=False, **kwargs):
     from wagtail.models import Page
 
-    if raw:
+    if raw or _in_bulk.get():
         return
     if isinstance(instance, Page):
         if update_fields and set(update_fields) <= DRAFT_ONLY_PAGE_FIELDS:
@@ -245,6 +265,8 @@ def _on_object_change(instance):
 def _on_model_delete(sender, instance, **kwargs):
     from wagtail.models import Page
 
+    if _in_bulk.get():
+        return
     if isinstance(instance, Page):
         page_changed(instance, action="deleted")
     else:

@@ -173,3 +173,19 @@ def test_a_hit_is_served_before_the_view_with_the_same_headers(
         assert hit[name] == miss[name], name
     assert hit["Content-Language"] == miss["Content-Language"] == "en"
     assert "sessionid" not in hit.cookies
+
+
+def test_changes_in_bulk_invalidate_every_cached_response_once_at_the_end(get, content):
+    from cms.api.generation import changes_in_bulk
+
+    url = f"/api/v1/plans/{content.plan.pk}/"
+    get(url)
+    before = current_generation().value
+    with changes_in_bulk():
+        measure = content.fresh(content.measures[1])
+        measure.title = "Nyhetsbrev i bulk"
+        measure.save_revision().publish()
+        assert current_generation().value == before
+    assert current_generation().value == before + 1
+    titles = [m["title"] for s in get(url).json()["strategies"] for m in s["measures"]]
+    assert "Nyhetsbrev i bulk" in titles
