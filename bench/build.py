@@ -23,11 +23,11 @@ from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.api.generation import changes_in_bulk
-from home.models import BranchContact, BranchPage
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from home.models import BranchContact, BranchPage, ContactPerson
 from home.services.site import ensure_home_page
 from plan.models import (
     ActionPlanPage,
-    ContactPerson,
     MeasureContact,
     MeasureGoal,
     MeasurePage,
@@ -36,10 +36,7 @@ from plan.models import (
     MeasureRelatedResource,
     MeasureStatusUpdate,
     MeasureTargetGroup,
-    Organisation,
     StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
 )
 from resources.models import EventIndexPage, EventPage, ResourceArticlePage, ResourceIndexPage
 
