@@ -13,8 +13,9 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.urls import NoReverseMatch, reverse
 
-from .links import page_url
-from .locales import content_languages
+from core.languages import content_languages
+from core.links import page_url
+
 from .types import type_name_for_model
 
 #: Types whose objects have an endpoint of their own, by API type name: the URL name and the

@@ -12,8 +12,9 @@ from django.urls import resolve
 from django_tasks import task
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
+from core.languages import content_languages
+
 from .changes import api_base_url, api_urls, content_changed
-from .locales import content_languages
 
 logger = logging.getLogger(__name__)
 
