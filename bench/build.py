@@ -22,6 +22,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from cms.api.generation import changes_in_bulk
 from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
 from home.models import BranchContact, BranchPage, ContactPerson
 from home.services.site import ensure_home_page
@@ -151,7 +152,12 @@ def _by_language(pages):
 def build(size, progress=print):
     """Build the install inside one transaction; return an :class:`Install`."""
     started = time.monotonic()
-    with search_index_deferred(), transaction.atomic(), disable_reference_index_auto_update():
+    with (
+        search_index_deferred(),
+        transaction.atomic(),
+        disable_reference_index_auto_update(),
+        changes_in_bulk(),
+    ):
         home = ensure_home_page()
         homes = (home, home.get_translation(Locale.objects.get(language_code="en")))
         builder = Builder()

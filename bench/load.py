@@ -111,3 +111,52 @@ def operations_per_second(port, paths, seconds=5.0, concurrency=4):
     for thread in threads:
         thread.join()
     return sum(done) / (time.monotonic() - started)
+
+
+#: Prints wrk's results as one JSON line: requests, errors, requests/s and latency percentiles.
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format(
+    'WRK {"requests": %d, "errors": %d, "seconds": %f, '
+    .. '"p50_ms": %f, "p95_ms": %f, "p99_ms": %f}\\n',
+    summary.requests, errors, summary.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
+end
+"""
+
+
+def wrk(port, path, connections, seconds, threads=2):
+    """Load ``path`` with wrk (Debian package ``wrk``) at ``connections`` open connections for
+    ``seconds``: ``{"rps", "p50_ms", "p95_ms", "p99_ms", "errors", "requests"}``. Non-2xx
+    answers count as errors."""
+    import json
+    import shutil
+    import tempfile
+
+    if shutil.which("wrk") is None:
+        raise RuntimeError("wrk is not installed (Debian: apt-get install wrk)")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(WRK_REPORT)
+        script.flush()
+        result = subprocess.run(
+            [
+                "wrk",
+                f"--threads={min(threads, connections)}",
+                f"--connections={connections}",
+                f"--duration={seconds}s",
+                "--timeout=30s",
+                "--header=Host: localhost",
+                f"--script={script.name}",
+                f"http://127.0.0.1:{port}{path}",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("WRK "))
+    report = json.loads(line[4:])
+    report["rps"] = report["requests"] / report["seconds"]
+    return report

@@ -1,8 +1,11 @@
-"""HTTP caching of public GET responses: ETag, Last-Modified, 304s and a server-side body cache.
+"""HTTP caching of public GET responses: ETag, Last-Modified, 304s, CDN headers and a
+server-side body cache.
 
-The cache key and the ETag both contain the content generation (see ``cms.api.generation``),
-so a publish anywhere makes every cached body and every ETag stale at once. The key also holds
-the negotiated language, the absolute URL with its query sorted and today's date (for
+A cached body remembers the content generation it was rendered at and the cache tags of
+everything it shows (see ``cms.api.dependencies``). Each hit checks, in one query, that none
+of those tags changed since: so a publish invalidates only the responses that contain the
+changed object, and no server serves a body older than a committed change. The key holds the
+negotiated language, the absolute URL with its query sorted and today's date (for
 date-dependent lists such as upcoming events).
 """
 
@@ -17,7 +20,9 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, urlencode
 from rest_framework.exceptions import ValidationError
 
-from .generation import current_generation
+from .cdn import cdn_tags, set_cdn_headers
+from .dependencies import recording
+from .generation import current_generation, latest_version
 from .locales import negotiate_language
 
 VARY = ("Accept-Language", "Origin")
@@ -25,27 +30,50 @@ VARY = ("Accept-Language", "Origin")
 
 @dataclass(frozen=True)
 class CachedBody:
+    """A rendered 200 response and what it depends on."""
+
     content: bytes
     content_type: str
     etag: str
+    version: int
+    last_modified: int
+    tags: frozenset
+    cdn_tags: tuple
+    is_list: bool
 
 
-def _cache_key(request, generation, language):
+def cache_key(url, language, date=None):
+    """The body cache key of the absolute ``url`` (query sorted) in ``language``."""
+    digest = hashlib.sha256(url.encode()).hexdigest()[:32]
+    return f"api:{language}:{(date or timezone.localdate()):%Y%m%d}:{digest}"
+
+
+def _request_key(request, language):
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     url = request.build_absolute_uri(request.path) + ("?" + query if query else "")
-    digest = hashlib.sha256(url.encode()).hexdigest()[:32]
-    return f"api:{generation.value}:{language}:{timezone.localdate():%Y%m%d}:{digest}"
+    return cache_key(url, language)
 
 
 def _etag(generation, content):
     return f'"{generation.value}-{hashlib.sha256(content).hexdigest()[:20]}"'
 
 
-def add_public_headers(response, etag, last_modified):
+def cache_control(is_list):
+    """``Cache-Control`` of a public response: lists get a short ``max-age`` and may be served
+    stale while the CDN revalidates them; objects are purged on change (see ``cms.api.cdn``)."""
+    if is_list:
+        return (
+            f"public, max-age={settings.API_LIST_CACHE_SECONDS}, "
+            f"stale-while-revalidate={settings.API_STALE_WHILE_REVALIDATE_SECONDS}"
+        )
+    return f"public, max-age={settings.API_CACHE_SECONDS}"
+
+
+def add_public_headers(response, etag, last_modified, is_list=False):
     """The caching headers of a successful public GET."""
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_SECONDS}"
+    response["Cache-Control"] = cache_control(is_list)
     patch_vary_headers(response, VARY)
     return response
 
@@ -57,30 +85,77 @@ def add_private_headers(response):
     return response
 
 
+def valid_entry(key):
+    """The cached body under ``key`` if none of its tags changed since it was rendered."""
+    entry = cache.get(key)
+    if entry is None or not isinstance(entry, CachedBody):
+        return None
+    if latest_version(entry.tags) > entry.version:
+        return None
+    return entry
+
+
+def render_entry(render):
+    """Render a response, recording its tags; a :class:`CachedBody` for a 200, else the
+    response itself."""
+    generation = current_generation()
+    with recording() as tags:
+        response = render()
+        if response.status_code != 200:
+            return response
+        if hasattr(response, "render"):
+            response.render()
+    content = response.content
+    return CachedBody(
+        content=content,
+        content_type=response["Content-Type"],
+        etag=_etag(generation, content),
+        version=generation.value,
+        last_modified=generation.last_modified,
+        tags=frozenset(tags),
+        cdn_tags=cdn_tags(getattr(response, "data", None)),
+        is_list=getattr(response, "api_is_list", False),
+    )
+
+
 def serve_cached(request, render):
     """Serve a public GET through the body cache; ``render()`` builds the response on a miss.
 
     Only 200 responses are cached and get validators; errors pass through with ``Vary``.
     """
-    generation = current_generation()
     try:
         language = negotiate_language(request)
     except ValidationError:
         language = None  # render() answers with the 400
-    key = _cache_key(request, generation, language) if language else None
-    entry = cache.get(key) if key else None
+    key = _request_key(request, language) if language else None
+    entry = valid_entry(key) if key else None
     if entry is None:
-        response = render()
-        if response.status_code != 200 or key is None:
-            patch_vary_headers(response, VARY)
-            return response
-        if hasattr(response, "render"):
-            response.render()
-        content = response.content
-        entry = CachedBody(content, response["Content-Type"], _etag(generation, content))
-        cache.set(key, entry, settings.API_SERVER_CACHE_SECONDS)
+        entry = render_entry(render)
+        if not isinstance(entry, CachedBody):
+            patch_vary_headers(entry, VARY)
+            return entry
+        if key is not None:
+            cache.set(key, entry, settings.API_SERVER_CACHE_SECONDS)
+    return respond(request, entry, language)
+
+
+def respond(request, entry, language):
+    """The response (or 304) for a cached body in ``language``."""
     response = HttpResponse(entry.content, content_type=entry.content_type)
-    add_public_headers(response, entry.etag, generation.last_modified)
+    response["Content-Language"] = language
+    add_public_headers(response, entry.etag, entry.last_modified, entry.is_list)
+    set_cdn_headers(response, entry.cdn_tags)
     return get_conditional_response(
-        request, etag=entry.etag, last_modified=generation.last_modified, response=response
+        request, etag=entry.etag, last_modified=entry.last_modified, response=response
     )
+
+
+def cached_response(request):
+    """The response for ``request`` from a valid cached body, or None (a miss, or a request
+    whose language is invalid: the view answers it)."""
+    try:
+        language = negotiate_language(request)
+    except ValidationError:
+        return None
+    entry = valid_entry(_request_key(request, language))
+    return respond(request, entry, language) if entry is not None else None

@@ -18,6 +18,7 @@ from core.links import page_url
 from core.visibility import public_pages
 
 from . import richtext
+from .dependencies import document_tag, image_tag, page_read_tags, record, record_many
 from .images import document_data, image_data, load_images
 from .labels import label_of
 from .types import type_name_for_content_type
@@ -116,11 +117,14 @@ class Lookups:
                 image_ids.add(marker.image_id)
             elif isinstance(marker, DocumentRef):
                 document_ids.add(marker.document_id)
+        for path in paths:
+            record_many(page_read_tags(path))
         if page_ids or paths:
             rows = Page.objects.filter(Q(pk__in=page_ids) | Q(path__in=paths)).values_list(
                 "pk", "path", "translation_key"
             )
             for pk, path, key in rows:
+                record_many(page_read_tags(path))
                 self.keys_by_id[pk] = key
                 self.keys_by_path[path] = key
                 keys.add(key)
@@ -130,14 +134,22 @@ class Lookups:
                 public_pages()
                 .filter(translation_key__in=keys)
                 .values(
-                    "pk", "translation_key", "locale_id", "url_path", "title", "content_type_id"
+                    "pk",
+                    "translation_key",
+                    "locale_id",
+                    "url_path",
+                    "title",
+                    "content_type_id",
+                    "path",
                 )
             )
             for row in rows:
+                record_many(page_read_tags(row.pop("path")))
                 code = self.api.locales.code(row["locale_id"])
                 if code in languages:
                     row["language"] = code
                     self.pages_by_key.setdefault(row["translation_key"], {})[code] = row
+        record(*map(image_tag, image_ids), *map(document_tag, document_ids))
         if document_ids:
             documents = get_document_model().objects.filter(pk__in=document_ids)
             self.documents = {document.pk: document for document in documents}

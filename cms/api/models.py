@@ -20,3 +20,24 @@ class ContentGeneration(models.Model):
 
     def __str__(self):
         return f"{self.value} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class CacheTag(models.Model):
+    """When a part of the content last changed: one row per cache tag (see
+    ``cms.api.dependencies``), holding the content generation of its last change.
+
+    A cached API response remembers its tags and the generation it was rendered at; it stays
+    valid while none of its tags has a later version. Tags are bumped in the transaction of
+    the change, so no server serves a response older than a committed change.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    version = models.PositiveBigIntegerField(_("version"))
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("cache tag")
+        verbose_name_plural = _("cache tags")
+
+    def __str__(self):
+        return f"{self.name} ({self.version})"

@@ -59,6 +59,11 @@ class ApiPagination(LimitOffsetPagination):
             },
         }
 
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.api_is_list = True  # lists get a short max-age (see cms.api.caching)
+        return response
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

@@ -20,6 +20,14 @@ from core.visibility import public_pages
 from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
+from .dependencies import (
+    PAGES,
+    SNIPPETS,
+    children_read_tags,
+    page_read_tags,
+    record_many,
+    type_tag,
+)
 from .errors import ErrorSerializer, invalid_parameter
 from .filters import MAX_ID, parse_id
 from .language import api_language
@@ -71,9 +79,12 @@ def localize(model, rows, locales, prefetch=None):
     candidates = (
         public_pages(model)
         .filter(translation_key__in=[key for key, _path in rows], locale_id__in=locales.ids)
-        .values_list("pk", "translation_key", "locale_id")
+        .values_list("pk", "translation_key", "locale_id", "path")
     )
-    for pk, key, locale_id in candidates:
+    for _key, path in rows:
+        record_many(page_read_tags(path))
+    for pk, key, locale_id, path in candidates:
+        record_many(page_read_tags(path))
         if key not in chosen or locale_id == locales.requested_id:
             chosen[key] = pk
     queryset = model.objects.filter(pk__in=chosen.values())
@@ -110,6 +121,8 @@ def attach_children(api, parents, children):
 def default_descendants(model, locales, path, depth):
     """``(translation_key, path)`` of the public default-language ``model`` pages at ``depth``
     below ``path``, in tree order."""
+    if path:
+        record_many(children_read_tags(path))
     return (
         public_pages(model)
         .filter(locale_id=locales.default_id, path__startswith=path, depth=depth)
@@ -123,6 +136,11 @@ class PublicAPIView(generics.GenericAPIView):
 
     cache_responses = True
     pagination_class = ApiPagination
+
+    def dependency_tags(self):
+        """What a response depends on beyond the pages and objects it shows (which the code
+        that reads them records): by default any page or snippet, as for search."""
+        return {PAGES, SNIPPETS}
 
     def dispatch(self, request, *args, **kwargs):
         with api_language(request) as language:
@@ -154,6 +172,7 @@ class PublicAPIView(generics.GenericAPIView):
                 )
         self.set_locales(Locales(negotiate_language(request)))
         request.api_locales = self.locales
+        record_many(self.dependency_tags())
 
     def set_locales(self, locales):
         """Answer in ``locales``: a fresh serializer context (:class:`ApiContext`) goes with it."""
@@ -182,6 +201,12 @@ class PageViewSet(PublicAPIView, viewsets.GenericViewSet):
     filter_backends = [DjangoFilterBackend]
     filterset_class = None
     lookup_value_regex = "[^/]+"
+
+    def dependency_tags(self):
+        """A list depends on every page of its type; a detail on what it shows."""
+        if getattr(self, "action", None) == "list":
+            return {type_tag(self.model), SNIPPETS}
+        return set()
 
     # --- Querysets -------------------------------------------------------------------------
 

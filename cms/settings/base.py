@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "demo",
     "assets",
     "cms.api",
+    "webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
+    "django_tasks_db",
     "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.api.middleware.CachedApiResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PageLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -211,6 +214,16 @@ API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 #: content generation is part of the key); only time-dependent output (scheduled expiry) can
 #: lag by up to this long.
 API_SERVER_CACHE_SECONDS = env_int("API_SERVER_CACHE_SECONDS", 300)
+#: max-age of lists (search, sitemap, every paginated list), which the CDN is not told to purge
+#: one by one, and how long it may serve them stale while it fetches a fresh copy.
+API_LIST_CACHE_SECONDS = env_int("API_LIST_CACHE_SECONDS", 10)
+API_STALE_WHILE_REVALIDATE_SECONDS = env_int("API_STALE_WHILE_REVALIDATE_SECONDS", 60)
+#: The API's public address as the website and the CDN see it: purged URLs and the cache warmed
+#: after a publish use it.
+API_PUBLIC_BASE_URL = env_str("API_PUBLIC_BASE_URL", "")
+#: Render the responses a publish changed in the background, so the website's next request
+#: is a cache hit. Off by default where background tasks run in the editor's request.
+API_WARM_CACHE = env_bool("API_WARM_CACHE", False)
 #: Absolute base of document and image URLs in API output (the CMS's public address).
 API_ASSET_BASE_URL = env_str("API_ASSET_BASE_URL", WAGTAILADMIN_BASE_URL)
 #: The renditions every image gets in API output: name → Wagtail filter spec.
@@ -221,6 +234,53 @@ API_IMAGE_RENDITIONS = {
 }
 #: At most this many search hits are considered (then paginated).
 API_SEARCH_MAX_HITS = env_int("API_SEARCH_MAX_HITS", 500)
+
+# CDN: affected API URLs are purged through wagtail.contrib.frontend_cache after each change.
+# FRONTEND_CACHE_PURGE_URL names an HTTP cache (e.g. Varnish) that accepts PURGE requests;
+# other backends (Cloudflare, CloudFront, Azure) can be configured in WAGTAILFRONTENDCACHE.
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+
+# Background tasks (django-tasks). Wagtail's own tasks (search and reference index) run
+# immediately on the "default" backend; CDN purges, webhooks and cache warming run on
+# "background": in the database with `manage.py db_worker` ("database"), or at once in the
+# process that committed the change ("immediate", the development default).
+_BACKGROUND_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def task_backends(background):
+    """TASKS with the "background" backend named by BACKGROUND_TASKS."""
+    if background not in _BACKGROUND_BACKENDS:
+        raise ImproperlyConfigured(
+            f"BACKGROUND_TASKS must be one of {', '.join(_BACKGROUND_BACKENDS)}, "
+            f"not {background!r}."
+        )
+    return {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "background": {"BACKEND": _BACKGROUND_BACKENDS[background]},
+    }
+
+
+BACKGROUND_TASKS = env_str("BACKGROUND_TASKS", "immediate")
+TASKS = task_backends(BACKGROUND_TASKS)
+
+# Webhooks: a signed JSON POST to each URL after a publish, unpublish or delete commits.
+WEBHOOK_URLS = env_list("WEBHOOK_URLS", "")
+WEBHOOK_SECRET = env_str("WEBHOOK_SECRET", "")
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 5)
+#: The wait before the first retry; it doubles with every further attempt.
+WEBHOOK_RETRY_SECONDS = env_int("WEBHOOK_RETRY_SECONDS", 30)
+
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -3,8 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
-from .env import env_bool, env_int, env_list
+from .base import SECRET_KEY, WEBHOOK_SECRET, WEBHOOK_URLS, task_backends
+from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
 
@@ -25,3 +25,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+if WEBHOOK_URLS and len(WEBHOOK_SECRET) < 32:
+    raise ImproperlyConfigured(
+        "WEBHOOK_SECRET must be set (at least 32 characters) when WEBHOOK_URLS is set."
+    )
+# A publish must never wait for webhooks, CDN purges or cache warming.
+BACKGROUND_TASKS = env_str("BACKGROUND_TASKS", "database")
+TASKS = task_backends(BACKGROUND_TASKS)
+API_WARM_CACHE = env_bool("API_WARM_CACHE", True)

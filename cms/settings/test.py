@@ -34,3 +34,4 @@ WHITENOISE_USE_FINDERS = True
 
 # Uploaded and generated files of a test run go to a temporary folder, never into the repo.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="handlingsplan-test-media-"))
+API_WARM_CACHE = False  # tests that need it turn it on

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_view
 
+from cms.api.dependencies import children_read_tags, record_many
 from cms.api.errors import invalid_parameter
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
@@ -61,6 +62,8 @@ class BranchViewSet(PageViewSet):
             .filter(below_branches)
             .order_by("-period_start", "path")
         )
+        for branch in branches:
+            record_many(children_read_tags(branch.tree_path))
         attach_children(self.api, branches, localize(ActionPlanPage, rows, self.locales))
 
     def get_object(self):

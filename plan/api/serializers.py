@@ -3,6 +3,7 @@
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from cms.api.dependencies import record, snippet_tag
 from cms.api.labels import LabelField, register_codes
 from cms.api.serializers import (
     AncestorRefField,
@@ -41,6 +42,10 @@ register_codes("organisation_kind", Organisation._meta.get_field("kind").choices
 
 class SnippetSerializer(serializers.ModelSerializer):
     key = serializers.UUIDField(source="translation_key", read_only=True)
+
+    def to_representation(self, instance):
+        record(snippet_tag(instance))
+        return super().to_representation(instance)
 
     class Meta:
         fields = ["id", "key"]

@@ -3,6 +3,7 @@
 from django.db.models import F
 from drf_spectacular.utils import extend_schema_view
 
+from cms.api.dependencies import record, type_tag
 from cms.api.search import register_related_text
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
@@ -36,6 +37,7 @@ def attach_measures(api, objects, row_model, target):
         by_key[obj.translation_key] = api.measure_ids[obj.pk] = []
     if not objects:
         return
+    record(type_tag(MeasurePage))  # a measure anywhere may start or stop pointing at it
     measures = public_pages(MeasurePage).filter(locale_id=api.locales.default_id)
     rows = (
         row_model.objects.filter(

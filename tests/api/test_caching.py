@@ -148,3 +148,44 @@ def test_cors_headers_for_allowed_origins_on_the_api_only(client, content, setti
     assert "Access-Control-Allow-Origin" not in other
     page = client.get("/admin/login/", headers=origin)
     assert "Access-Control-Allow-Origin" not in page
+
+
+def test_a_hit_is_served_before_the_view_with_the_same_headers(
+    client, content, settings, django_assert_num_queries
+):
+    settings.CORS_ALLOWED_ORIGINS = ["https://www.kulturskoleradet.no"]
+    headers = {"origin": "https://www.kulturskoleradet.no", "accept-language": "nb"}
+    url = f"/api/v1/plans/{content.plan.pk}/?locale=en"
+    miss = client.get(url, headers=headers)
+    with django_assert_num_queries(1):
+        hit = client.get(url, headers=headers)
+    assert hit.content == miss.content
+    for name in (
+        "ETag",
+        "Last-Modified",
+        "Cache-Control",
+        "Cache-Tag",
+        "Surrogate-Key",
+        "Vary",
+        "Content-Type",
+        "Access-Control-Allow-Origin",
+    ):
+        assert hit[name] == miss[name], name
+    assert hit["Content-Language"] == miss["Content-Language"] == "en"
+    assert "sessionid" not in hit.cookies
+
+
+def test_changes_in_bulk_invalidate_every_cached_response_once_at_the_end(get, content):
+    from cms.api.generation import changes_in_bulk
+
+    url = f"/api/v1/plans/{content.plan.pk}/"
+    get(url)
+    before = current_generation().value
+    with changes_in_bulk():
+        measure = content.fresh(content.measures[1])
+        measure.title = "Nyhetsbrev i bulk"
+        measure.save_revision().publish()
+        assert current_generation().value == before
+    assert current_generation().value == before + 1
+    titles = [m["title"] for s in get(url).json()["strategies"] for m in s["measures"]]
+    assert "Nyhetsbrev i bulk" in titles

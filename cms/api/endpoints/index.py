@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from core.languages import content_languages, default_language
 
+from ..dependencies import ANY
 from ..generation import current_generation
 from ..labels import CodeSerializer, every_code
 from ..views import PublicAPIView
@@ -43,6 +44,9 @@ class IndexSerializer(serializers.Serializer):
 
 class IndexView(PublicAPIView):
     """The endpoints of the API, the content languages and the current content generation."""
+
+    def dependency_tags(self):
+        return {ANY}  # it shows the generation, which every change increases
 
     @extend_schema(operation_id="index", responses=IndexSerializer)
     def get(self, request):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.api.generation import changes_in_bulk
 from core.translation import MissingTranslationError
 from home.services.branch import BranchError, get_branch
 from plan.models import ActionPlanPage
@@ -126,9 +127,13 @@ def check_target(tree, parents, replacing=None):
 
 
 def save_tree(tree, parents, resolver, provenance, user, progress):
-    """Build ``tree`` under ``parents``; model errors become a ForkError (rolled back)."""
+    """Build ``tree`` under ``parents``; model errors become a ForkError (rolled back).
+
+    The new pages are drafts: the API's cache is invalidated once at the end instead of
+    working out per page what each one changes (see ``changes_in_bulk``)."""
     try:
-        return build_plan(tree, parents, resolver, provenance, user=user, progress=progress)
+        with changes_in_bulk():
+            return build_plan(tree, parents, resolver, provenance, user=user, progress=progress)
     except MissingTranslationError as error:
         raise ForkError(str(error)) from error
     except ValidationError as error:

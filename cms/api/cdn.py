@@ -1,0 +1,49 @@
+"""What a CDN in front of ``/api/`` needs: tags naming what a response contains.
+
+Every public response carries ``Cache-Tag`` (comma-separated, e.g. Cloudflare, Akamai) and
+``Surrogate-Key`` (space-separated, e.g. Fastly) with the tag ``api`` and one tag per page it
+shows, ``<type>-<key>`` with the page's translation key (the same in every language), e.g.
+``plan-6f1c…``, ``branch-0a9d…``, ``measure-…``. On a change, the affected URLs are purged
+through ``wagtail.contrib.frontend_cache`` (see ``cms.api.changes``); the tags let a CDN that
+purges by tag do the same.
+"""
+
+#: The header lengths most CDNs accept; tags beyond it are left out (``api`` always stays).
+MAX_HEADER_LENGTH = 8000
+API_TAG = "api"
+
+
+def _objects(data):
+    if isinstance(data, dict):
+        if isinstance(data.get("type"), str) and data.get("key"):
+            yield data["type"], str(data["key"])
+        for value in data.values():
+            yield from _objects(value)
+    elif isinstance(data, list | tuple):
+        for value in data:
+            yield from _objects(value)
+
+
+def page_cdn_tag(type_name, key):
+    return f"{type_name}-{key}"
+
+
+def cdn_tags(data):
+    """The CDN tags of serialized response ``data``: ``api``, then each page once."""
+    tags = {API_TAG: None}
+    length = len(API_TAG)
+    for type_name, key in _objects(data):
+        tag = page_cdn_tag(type_name, key)
+        if tag in tags:
+            continue
+        length += len(tag) + 1
+        if length > MAX_HEADER_LENGTH:
+            break
+        tags[tag] = None
+    return tuple(tags)
+
+
+def set_cdn_headers(response, tags):
+    response["Cache-Tag"] = ",".join(tags)
+    response["Surrogate-Key"] = " ".join(tags)
+    return response
