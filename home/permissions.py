@@ -50,6 +50,20 @@ def editable_branches(user):
     return BranchPage.objects.filter(pk__in=pages.values("pk"))
 
 
+def home_branch(user):
+    """The branch an editor works in: the default-language branch page they may change.
+
+    ``None`` for superusers, national staff and anyone who may change several branches (or
+    none): they start at the top of the tree.
+    """
+    from wagtail.models import Locale
+
+    if user.is_superuser or is_national(user):
+        return None
+    branches = list(editable_branches(user).filter(locale=Locale.get_default())[:2])
+    return branches[0] if len(branches) == 1 else None
+
+
 def is_national(user):
     """Whether ``user`` may change the home page, i.e. works for every branch.
 
