@@ -3,19 +3,22 @@
 Contact persons belong to a branch: a branch's groups manage only their own (see
 ``home.snippets``). The other snippets are shared: every editor may see and choose them,
 the "Nasjonalt" group manages them (model permissions given by ``home.services.branch``).
+Organisations and target groups may also be added by branch editors (also from the chooser
+while editing a measure) and changed when only pages they may change use them.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.snippets import BranchSnippetViewSet
+from home.snippets import BranchSnippetViewSet, SharedSnippetViewSet
 from plan.models import ContactPerson, Organisation, SustainableDevelopmentGoal, TargetGroup
 from resources.models import Topic
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(SharedSnippetViewSet):
     model = Organisation
+    chooser_form_fields = ["name", "short_name", "kind", "website"]
     icon = "group"
     list_display = ["name", "short_name", "kind", "locale"]
     list_filter = ["kind", "locale"]
@@ -30,8 +33,9 @@ class ContactPersonViewSet(BranchSnippetViewSet):
     search_fields = ["name", "role", "email"]
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(SharedSnippetViewSet):
     model = TargetGroup
+    chooser_form_fields = ["name", "description"]
     icon = "user"
     list_display = ["name", "locale"]
     list_filter = ["locale"]

@@ -60,6 +60,9 @@ SHARED_SNIPPETS = (
     ("plan", "sustainabledevelopmentgoal"),
     ("resources", "topic"),
 )
+# Shared snippets a branch's groups may add (also from the chooser) and change when only their
+# branch uses them (see home.permissions.SharedSnippetPermissionPolicy).
+BRANCH_ADDABLE_SNIPPETS = (("plan", "organisation"), ("plan", "targetgroup"))
 SNIPPET_ACTIONS = ("add", "change", "delete", "view")
 
 
@@ -149,6 +152,7 @@ def ensure_branch_group(name, pages, page_codenames, collection):
     _grant_collection_permissions(group, collection)
     _grant_model_permissions(group, BRANCH_SNIPPETS)
     _grant_model_permissions(group, SHARED_SNIPPETS, actions=("view",))
+    _grant_model_permissions(group, BRANCH_ADDABLE_SNIPPETS, actions=("add", "change", "view"))
     return group
 
 
