@@ -134,6 +134,8 @@ if ADMIN_LANGUAGE_CODE not in dict(WAGTAILADMIN_PERMITTED_LANGUAGES):
     raise ImproperlyConfigured(
         f"ADMIN_LANGUAGE must be one of {', '.join(dict(WAGTAILADMIN_PERMITTED_LANGUAGES))}."
     )
+# Editors without a language of their own (and their e-mails) get ADMIN_LANGUAGE_CODE.
+WAGTAILADMIN_DEFAULT_LANGUAGE = ADMIN_LANGUAGE_CODE
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
