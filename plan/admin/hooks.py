@@ -7,6 +7,7 @@ from wagtail.admin.widgets.button import Button
 
 from home.models import BranchPage
 
+from .dashboard import PlanDashboardPanel
 from .fork import ForkPlanView
 
 FORK_LABEL = _("New plan based on …")
@@ -32,3 +33,8 @@ def fork_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def fork_listing_button(page, user, next_url=None):
     yield from _fork_button(page, user, priority=9)
+
+
+@hooks.register("construct_homepage_panels")
+def add_plan_dashboard(request, panels):
+    panels.insert(0, PlanDashboardPanel(request.user))
