@@ -7,6 +7,8 @@ same for shared snippets with ``SharedSnippetPermissionPolicy`` and lets editors
 from the chooser.
 """
 
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
@@ -14,6 +16,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from home.permissions import (
     BranchSnippetPermissionPolicy,
@@ -21,6 +24,39 @@ from home.permissions import (
     editable_branches,
     is_national,
 )
+
+
+def _translated_when_shown(message, name):
+    return lazy(lambda: gettext(message) % {"object": name}, str)()
+
+
+class LocalisedSnippetChooser(AdminSnippetChooser):
+    """Wagtail's snippet chooser widget with its texts translated when they are shown.
+
+    Wagtail's snippet chooser viewset makes one widget per model at start-up, and the widget
+    translates its texts ("Choose organisation") in whatever language is active then.
+    """
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, **kwargs)
+        name = model._meta.verbose_name
+        self.choose_one_text = _translated_when_shown("Choose %(object)s", name)
+        self.choose_another_text = _translated_when_shown("Choose another %(object)s", name)
+        self.link_to_chosen_text = _translated_when_shown("Edit this %(object)s", name)
+
+
+class LocalisedSnippetChooserViewSet(SnippetChooserViewSet):
+    """The snippet chooser with ``LocalisedSnippetChooser`` as its widget."""
+
+    @cached_property
+    def widget_class(self):
+        return LocalisedSnippetChooser(model=self.model, icon=self.icon)
+
+
+class LocalisedSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose chooser widget speaks the editor's language."""
+
+    chooser_viewset_class = LocalisedSnippetChooserViewSet
 
 
 class InstancePermissionMixin:
@@ -56,7 +92,7 @@ class BranchSnippetForm(WagtailAdminModelForm):
             branch_field.error_messages["required"] = _("Choose your branch.")
 
 
-class BranchSnippetViewSet(SnippetViewSet):
+class BranchSnippetViewSet(LocalisedSnippetViewSet):
     """A snippet viewset for models with a ``branch``: each branch edits only its own."""
 
     edit_view_class = BranchSnippetEditView
@@ -84,14 +120,14 @@ class LocalisedSnippetCreateView(SnippetCreateView):
         return instance
 
 
-class SharedSnippetChooserViewSet(SnippetChooserViewSet):
+class SharedSnippetChooserViewSet(LocalisedSnippetChooserViewSet):
     """A snippet chooser with a "create" tab for editors who may add the snippet."""
 
     create_view_class = LocalisedSnippetCreateView
-    preserve_url_parameters = [*SnippetChooserViewSet.preserve_url_parameters, "locale"]
+    preserve_url_parameters = [*LocalisedSnippetChooserViewSet.preserve_url_parameters, "locale"]
 
 
-class SharedSnippetViewSet(SnippetViewSet):
+class SharedSnippetViewSet(LocalisedSnippetViewSet):
     """A shared snippet (organisations, target groups): every editor may add one, also from
     the chooser while editing a page (its ``chooser_form_fields``), and change one that only
     pages they may change use (``SharedSnippetPermissionPolicy``)."""

@@ -9,9 +9,9 @@ while editing a measure) and changed when only pages they may change use them.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from home.snippets import BranchSnippetViewSet, SharedSnippetViewSet
+from home.snippets import BranchSnippetViewSet, LocalisedSnippetViewSet, SharedSnippetViewSet
 from plan.models import ContactPerson, Organisation, SustainableDevelopmentGoal, TargetGroup
 from resources.models import Topic
 
@@ -41,14 +41,14 @@ class TargetGroupViewSet(SharedSnippetViewSet):
     list_filter = ["locale"]
 
 
-class SustainableDevelopmentGoalViewSet(SnippetViewSet):
+class SustainableDevelopmentGoalViewSet(LocalisedSnippetViewSet):
     model = SustainableDevelopmentGoal
     icon = "globe"
     list_display = ["number", "title", "locale"]
     list_filter = ["locale"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(LocalisedSnippetViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "slug", "locale"]

@@ -136,7 +136,9 @@ if ADMIN_LANGUAGE_CODE not in dict(WAGTAILADMIN_PERMITTED_LANGUAGES):
     )
 # Editors without a language of their own (and their e-mails) get ADMIN_LANGUAGE_CODE.
 WAGTAILADMIN_DEFAULT_LANGUAGE = ADMIN_LANGUAGE_CODE
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first, then its Bokmål for Wagtail's and wagtail-localize's strings
+# that their own catalogues lack (Python, templates and JavaScript).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -178,6 +180,14 @@ else:
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Handlingsplan CMS")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Dates in the admin as Norwegians write them (dd.mm.åååå); no avatars from outside services.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No "What's new in Wagtail" banner for editors: it is about Wagtail, in English.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAILADMIN_USER_LOGIN_FORM = "home.login.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "assets.CreditedImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
