@@ -16,8 +16,8 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
 
+from access.permissions import editable_branches, home_branch
 from home.models import BranchPage
-from home.permissions import editable_branches, home_branch
 from plan.models import ActionPlanPage, MeasurePage, MeasureStatus
 from plan.services.translation_status import outdated_translations
 

@@ -10,7 +10,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from cms.api.links import page_url
+from core.links import page_url
 from home.models import BranchPage
 from plan.models import ActionPlanPage
 

@@ -6,8 +6,9 @@ import json
 from django.test import TestCase
 from django.urls import reverse
 
+from core.models import Organisation, TargetGroup
 from home.services.branch import create_branch, ensure_national_group
-from plan.models import MeasurePartner, MeasureTargetGroup, Organisation, TargetGroup
+from plan.models import MeasurePartner, MeasureTargetGroup
 from tests.branches.builders import make_user
 from tests.factories import MeasurePageFactory, OrganisationFactory, TargetGroupFactory, make_plan
 
@@ -45,7 +46,7 @@ class SharedSnippetTests(TestCase):
     def url(self, model, action, *args, chooser=False):
         name = SNIPPETS[model][0]
         prefix = "wagtailsnippetchoosers" if chooser else "wagtailsnippets"
-        return reverse(f"{prefix}_plan_{name}:{action}", args=args)
+        return reverse(f"{prefix}_core_{name}:{action}", args=args)
 
     def use(self, model, obj, measure):
         measure.save_revision()  # a saved page with the row, as the admin stores it

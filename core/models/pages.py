@@ -1,0 +1,19 @@
+"""What every page type of the project shares."""
+
+from wagtail.models import Page
+from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+from .translation import UnofficialTranslationMixin
+
+
+class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
+    """A page of this project: previewed by the website, possibly an unofficial translation.
+
+    The explorer lists its children in tree order (the plan's order), not by last change.
+    """
+
+    admin_default_ordering = "ord"
+    settings_panels = Page.settings_panels + UnofficialTranslationMixin.translation_panels
+
+    class Meta:
+        abstract = True
