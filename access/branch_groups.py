@@ -62,7 +62,7 @@ SHARED_SNIPPETS = (
 )
 # Shared snippets a branch's groups may add (also from the chooser) and change when only their
 # branch uses them (see access.permissions.SharedSnippetPermissionPolicy).
-BRANCH_ADDABLE_SNIPPETS = (("plan", "organisation"), ("plan", "targetgroup"))
+BRANCH_ADDABLE_SNIPPETS = (("core", "organisation"), ("core", "targetgroup"))
 SNIPPET_ACTIONS = ("add", "change", "delete", "view")
 
 
