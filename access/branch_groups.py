@@ -60,6 +60,9 @@ SHARED_SNIPPETS = (
     ("core", "sustainabledevelopmentgoal"),
     ("resources", "topic"),
 )
+# Shared snippets a branch's groups may add (also from the chooser) and change when only their
+# branch uses them (see access.permissions.SharedSnippetPermissionPolicy).
+BRANCH_ADDABLE_SNIPPETS = (("core", "organisation"), ("core", "targetgroup"))
 SNIPPET_ACTIONS = ("add", "change", "delete", "view")
 
 
@@ -149,6 +152,7 @@ def ensure_branch_group(name, pages, page_codenames, collection):
     _grant_collection_permissions(group, collection)
     _grant_model_permissions(group, BRANCH_SNIPPETS)
     _grant_model_permissions(group, SHARED_SNIPPETS, actions=("view",))
+    _grant_model_permissions(group, BRANCH_ADDABLE_SNIPPETS, actions=("add", "change", "view"))
     return group
 
 

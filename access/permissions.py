@@ -4,9 +4,12 @@ Branch editors and approvers get their page permissions on their branch's subtre
 ``home.services.branch``). Snippets that carry a ``branch`` (contact persons) follow the same
 line: a user may change such a snippet when they may change its branch's page; one without a
 branch (national staff) only when they may change the home page (the "Nasjonalt" group).
+Shared snippets (organisations, target groups) may be added by every editor and changed by
+one when every page that uses the snippet is one they may change (``pages_using``).
 """
 
 from django.db.models import Q
+from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy
@@ -48,6 +51,20 @@ def editable_branches(user):
 
     pages = page_permission_policy.instances_user_has_permission_for(user, "change")
     return BranchPage.objects.filter(pk__in=pages.values("pk"))
+
+
+def home_branch(user):
+    """The branch an editor works in: the default-language branch page they may change.
+
+    ``None`` for superusers, national staff and anyone who may change several branches (or
+    none): they start at the top of the tree.
+    """
+    from wagtail.models import Locale
+
+    if user.is_superuser or is_national(user):
+        return None
+    branches = list(editable_branches(user).filter(locale=Locale.get_default())[:2])
+    return branches[0] if len(branches) == 1 else None
 
 
 def is_national(user):
@@ -119,3 +136,82 @@ class BranchSnippetPermissionPolicy(ModelPermissionPolicy):
         return users.filter(
             pk__in=[user.pk for user in users if may_change_branch_content(user, branch)]
         )
+
+
+def _page_key(model):
+    """The name of ``model``'s ParentalKey to a page (an inline row of a page), or ``None``."""
+    for model_field in model._meta.concrete_fields:
+        if isinstance(model_field, ParentalKey) and issubclass(model_field.related_model, Page):
+            return model_field.attname
+    return None
+
+
+def pages_using(instance):
+    """The ids of the pages that use ``instance`` (on the page or in an inline row of it).
+
+    ``None`` when something other than a page uses it: then it is not any branch's alone.
+    Only saved rows count (what a page's unsaved draft revision chooses is not known here).
+    """
+    page_ids = set()
+    for relation in instance._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and not relation.concrete and relation.one_to_many):
+            continue
+        model = relation.related_model
+        rows = model._default_manager.filter(**{relation.field.name: instance})
+        page_key = "pk" if issubclass(model, Page) else _page_key(model)
+        if page_key is not None:
+            page_ids.update(rows.values_list(page_key, flat=True))
+        elif rows.exists():
+            return None
+    return page_ids
+
+
+def created_by(instance, user):
+    """Whether the admin's history says ``user`` created ``instance``."""
+    from wagtail.log_actions import registry
+
+    logs = registry.get_logs_for_instance(instance)
+    return logs.filter(action="wagtail.create", user=user).exists()
+
+
+class SharedSnippetPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions; changing an instance is narrowed to the pages that use it.
+
+    National staff (and superusers) change every instance. Anyone else with the model's
+    permission may change an instance when pages use it and they may change every one of
+    them (an organisation only their branch works with), or when no page uses it yet and
+    they created it (e.g. from the chooser, before saving the page).
+    """
+
+    instance_actions = frozenset({"change", "delete"})
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if action not in self.instance_actions or user.is_superuser or is_national(user):
+            return True
+        page_ids = pages_using(instance)
+        if page_ids is None:
+            return False
+        if not page_ids:
+            return created_by(instance, user)
+        editable = page_permission_policy.instances_user_has_permission_for(user, "change")
+        return (
+            not Page.objects.filter(pk__in=page_ids).exclude(pk__in=editable.values("pk")).exists()
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if user.is_superuser or is_national(user) or not self.instance_actions.issuperset(actions):
+            return instances
+        allowed = [
+            obj.pk
+            for obj in instances
+            if self.user_has_any_permission_for_instance(user, actions, obj)
+        ]
+        return instances.filter(pk__in=allowed)

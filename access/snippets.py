@@ -2,15 +2,26 @@
 
 Wagtail's snippet views check model permissions only. ``BranchSnippetViewSet`` adds the
 instance check of ``BranchSnippetPermissionPolicy`` to the edit and delete views, and its form
-offers (and accepts) only the branches the user may change.
+offers (and accepts) only the branches the user may change. ``SharedSnippetViewSet`` does the
+same for shared snippets with ``SharedSnippetPermissionPolicy`` and lets editors create one
+from the chooser.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
+from wagtail.log_actions import log
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.snippets.views.chooser import SnippetCreateView
+from wagtail.snippets.views.snippets import DeleteView, EditView
 
-from access.permissions import BranchSnippetPermissionPolicy, editable_branches, is_national
+from access.permissions import (
+    BranchSnippetPermissionPolicy,
+    SharedSnippetPermissionPolicy,
+    editable_branches,
+    is_national,
+)
+from core.registers import LocalisedSnippetChooserViewSet, RegisterViewSet
 
 
 class InstancePermissionMixin:
@@ -46,7 +57,7 @@ class BranchSnippetForm(WagtailAdminModelForm):
             branch_field.error_messages["required"] = _("Choose your branch.")
 
 
-class BranchSnippetViewSet(SnippetViewSet):
+class BranchSnippetViewSet(RegisterViewSet):
     """A snippet viewset for models with a ``branch``: each branch edits only its own."""
 
     edit_view_class = BranchSnippetEditView
@@ -59,3 +70,50 @@ class BranchSnippetViewSet(SnippetViewSet):
     def get_edit_handler(self):
         panels = getattr(self, "panels", None) or self.model.panels
         return ObjectList(panels, base_form_class=BranchSnippetForm).bind_to_model(self.model)
+
+
+class LocalisedSnippetCreateView(SnippetCreateView):
+    """The chooser's "create" tab: the new snippet gets the locale the chooser shows."""
+
+    def save_form(self, form):
+        instance = form.save(commit=False)
+        language_code = self.request.GET.get("locale")
+        if language_code and isinstance(instance, TranslatableMixin):
+            instance.locale = Locale.objects.filter(language_code=language_code).first()
+        instance.save()
+        log(instance, "wagtail.create", user=self.request.user)
+        return instance
+
+
+class SharedSnippetChooserViewSet(LocalisedSnippetChooserViewSet):
+    """A snippet chooser with a "create" tab for editors who may add the snippet."""
+
+    create_view_class = LocalisedSnippetCreateView
+    preserve_url_parameters = [*LocalisedSnippetChooserViewSet.preserve_url_parameters, "locale"]
+
+
+class SharedSnippetViewSet(RegisterViewSet):
+    """A shared snippet (organisations, target groups): every editor may add one, also from
+    the chooser while editing a page (its ``chooser_form_fields``), and change one that only
+    pages they may change use (``SharedSnippetPermissionPolicy``)."""
+
+    edit_view_class = BranchSnippetEditView
+    delete_view_class = BranchSnippetDeleteView
+    chooser_viewset_class = SharedSnippetChooserViewSet
+    chooser_form_fields = None
+
+    @property
+    def permission_policy(self):
+        return SharedSnippetPermissionPolicy(self.model)
+
+    @property
+    def chooser_viewset(self):
+        return self.chooser_viewset_class(
+            self.get_chooser_admin_url_namespace(),
+            model=self.model,
+            url_prefix=self.get_chooser_admin_base_path(),
+            icon=self.icon,
+            per_page=self.chooser_per_page,
+            form_fields=self.chooser_form_fields,
+            permission_policy=self.permission_policy,
+        )

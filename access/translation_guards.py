@@ -61,7 +61,9 @@ def may_write_translation(user, obj, locale, publish=False):
         if parent is None or not user_can(user, "add", parent):
             return False
         return not publish or user_can(user, "publish", parent)
-    return user_can(user, "add", obj)
+    # A new translation of a shared snippet belongs to the snippet: whoever may not change it
+    # (e.g. an organisation another branch works with too) may not add a language to it.
+    return user_can(user, "add", obj) and user_can(user, "change", obj)
 
 
 def related_objects(instance):

@@ -4,6 +4,7 @@
   snippet permissions (``access.translation_guards``); these URL patterns come first, so the
   originals are never reached.
 - Bulk actions on branch snippets (contact persons) need the permission on every instance.
+- The "Pages" menu opens at a branch editor's own branch (``access.explorer``).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from django.urls import URLPattern, URLResolver
 from wagtail import hooks
 from wagtail_localize import wagtail_hooks as localize_hooks
 
+from access.explorer import replace_explorer_menu_item
 from access.permissions import BranchSnippetPermissionPolicy, snippet_permission_policy
 from access.translation_guards import guarded_views
 
@@ -46,3 +48,8 @@ def check_branch_snippet_bulk_action(request, action_type, objects, action_class
     user = request.user
     if not all(policy.user_has_permission_for_instance(user, action, obj) for obj in objects):
         raise PermissionDenied
+
+
+@hooks.register("construct_main_menu")
+def explorer_starts_at_the_editors_branch(request, menu_items):
+    replace_explorer_menu_item(menu_items)

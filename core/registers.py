@@ -4,9 +4,13 @@ Each app registers its own snippet viewsets (in its ``wagtail_hooks.py``); a vie
 :class:`RegisterViewSet` shows up in this menu instead of the generic "Snippets" list.
 """
 
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 #: The hook a viewset's menu item is registered with to appear in the "Registers" menu.
 REGISTERS_MENU_HOOK = "register_registers_menu_item"
@@ -25,7 +29,36 @@ def registers_menu_item():
     )
 
 
+def _translated_when_shown(message, name):
+    return lazy(lambda: gettext(message) % {"object": name}, str)()
+
+
+class LocalisedSnippetChooser(AdminSnippetChooser):
+    """Wagtail's snippet chooser widget with its texts translated when they are shown.
+
+    Wagtail's snippet chooser viewset makes one widget per model at start-up, and the widget
+    translates its texts ("Choose organisation") in whatever language is active then.
+    """
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, **kwargs)
+        name = model._meta.verbose_name
+        self.choose_one_text = _translated_when_shown("Choose %(object)s", name)
+        self.choose_another_text = _translated_when_shown("Choose another %(object)s", name)
+        self.link_to_chosen_text = _translated_when_shown("Edit this %(object)s", name)
+
+
+class LocalisedSnippetChooserViewSet(SnippetChooserViewSet):
+    """The snippet chooser with ``LocalisedSnippetChooser`` as its widget."""
+
+    @cached_property
+    def widget_class(self):
+        return LocalisedSnippetChooser(model=self.model, icon=self.icon)
+
+
 class RegisterViewSet(SnippetViewSet):
-    """A snippet viewset listed in the "Registers" menu (``menu_order`` orders the items)."""
+    """A snippet viewset listed in the "Registers" menu (``menu_order`` orders the items),
+    whose chooser widget speaks the editor's language."""
 
     menu_hook = REGISTERS_MENU_HOOK
+    chooser_viewset_class = LocalisedSnippetChooserViewSet

@@ -2,20 +2,24 @@
 
 The organisations, target groups and Sustainable Development Goals are shared: every editor
 may see and choose them, the "Nasjonalt" group manages them (model permissions given by
-``home.services.branch``).
+``home.services.branch``). Organisations and target groups may also be added by branch
+editors (also from the chooser while editing a measure) and changed when only pages they may
+change use them (``access.snippets.SharedSnippetViewSet``).
 """
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from access.snippets import SharedSnippetViewSet
 from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
 from core.registers import RegisterViewSet, registers_menu_item
 
 hooks.register("register_admin_menu_item", registers_menu_item)
 
 
-class OrganisationViewSet(RegisterViewSet):
+class OrganisationViewSet(SharedSnippetViewSet):
     model = Organisation
+    chooser_form_fields = ["name", "short_name", "kind", "website"]
     icon = "group"
     menu_order = 100
     list_display = ["name", "short_name", "kind", "locale"]
@@ -23,8 +27,9 @@ class OrganisationViewSet(RegisterViewSet):
     search_fields = ["name", "short_name"]
 
 
-class TargetGroupViewSet(RegisterViewSet):
+class TargetGroupViewSet(SharedSnippetViewSet):
     model = TargetGroup
+    chooser_form_fields = ["name", "description"]
     icon = "user"
     menu_order = 300
     list_display = ["name", "locale"]

@@ -1,4 +1,5 @@
-"""Wagtail hooks of the plan admin views: their URLs, the report menu and the buttons."""
+"""Wagtail hooks of the plan admin views: their URLs, the report menu, the buttons that lead to
+them and the plan dashboard on the admin's start page."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from home.models import BranchPage
+from plan.admin.dashboard import PlanDashboardPanel
 from plan.admin.fork import ForkPlanView
 from plan.admin.pdf import PDF_LABEL, may_print, plan_pdf_view
 from plan.admin.status_report import (
@@ -85,3 +87,8 @@ def pdf_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def pdf_listing_button(page, user, next_url=None):
     yield from _pdf_button(page, user, priority=10)
+
+
+@hooks.register("construct_homepage_panels")
+def add_plan_dashboard(request, panels):
+    panels.insert(0, PlanDashboardPanel(request.user))

@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .sqlite import SQLITE_ENGINE, sqlite_options
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -101,6 +102,8 @@ DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
 }
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == SQLITE_ENGINE:
+    DATABASES["default"]["OPTIONS"] = sqlite_options()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -138,7 +141,11 @@ if ADMIN_LANGUAGE_CODE not in dict(WAGTAILADMIN_PERMITTED_LANGUAGES):
     raise ImproperlyConfigured(
         f"ADMIN_LANGUAGE must be one of {', '.join(dict(WAGTAILADMIN_PERMITTED_LANGUAGES))}."
     )
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Editors without a language of their own (and their e-mails) get ADMIN_LANGUAGE_CODE.
+WAGTAILADMIN_DEFAULT_LANGUAGE = ADMIN_LANGUAGE_CODE
+# The project's own strings first, then its Bokmål for Wagtail's and wagtail-localize's strings
+# that their own catalogues lack (Python, templates and JavaScript).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -183,6 +190,14 @@ else:
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Handlingsplan CMS")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Dates in the admin as Norwegians write them (dd.mm.åååå); no avatars from outside services.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No "What's new in Wagtail" banner for editors: it is about Wagtail, in English.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAILADMIN_USER_LOGIN_FORM = "home.login.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "assets.CreditedImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

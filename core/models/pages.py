@@ -8,8 +8,12 @@ from .translation import UnofficialTranslationMixin
 
 
 class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
-    """A page of this project: previewed by the website, possibly an unofficial translation."""
+    """A page of this project: previewed by the website, possibly an unofficial translation.
 
+    The explorer lists its children in tree order (the plan's order), not by last change.
+    """
+
+    admin_default_ordering = "ord"
     settings_panels = Page.settings_panels + UnofficialTranslationMixin.translation_panels
 
     def serve(self, request, *args, **kwargs):

@@ -117,7 +117,9 @@ def test_groups_get_page_permissions_in_every_locale_and_their_own_collection():
         assert group.permissions.filter(codename="access_admin").exists()
         assert group.permissions.filter(codename="change_contactperson").exists()
         assert group.permissions.filter(codename="view_organisation").exists()
-        assert not group.permissions.filter(codename="change_organisation").exists()
+        # Organisations: added and changed per instance (access.permissions), never deleted.
+        assert group.permissions.filter(codename="change_organisation").exists()
+        assert not group.permissions.filter(codename="delete_organisation").exists()
 
 
 def test_the_workflow_covers_the_branch_in_every_locale_and_its_approvers_approve():
