@@ -6,7 +6,9 @@ permissions on the source and on every object written in every target locale:
 
 - translating needs "change" on the source and, per target locale, "change" on an existing
   translation or "add" where a new one is created; the same for the snippets and pages the
-  source refers to, which wagtail-localize translates (and overwrites) along with it;
+  source refers to that have no translation in that locale yet, which wagtail-localize
+  translates along with it (existing translations are never overwritten, see
+  ``translations.safety``);
 - syncing needs "change" on the source and on every translation; publishing while syncing,
   or converting a translation into an alias, needs "publish" on every translation;
 - editing a translation's strings needs "change" on the source and the translation.
@@ -33,6 +35,7 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home.permissions import user_can
+from translations.safety import may_overwrite
 
 GUARD_ATTRIBUTE = "guarded_by_branch_permissions"
 
@@ -92,7 +95,14 @@ def refused_objects(user, instance, locales, include_subtree=False):
         if key in seen:
             continue
         seen.add(key)
-        if not all(may_write_translation(user, obj, locale) for locale in locales):
+        # Existing translations are left alone (translations.safety): only what is written counts.
+        as_related = obj not in objects
+        written = [
+            locale
+            for locale in locales
+            if obj is instance or may_overwrite(obj, locale, submitted_as_related=as_related)
+        ]
+        if not all(may_write_translation(user, obj, locale) for locale in written):
             refused.append(obj)
     return refused
 

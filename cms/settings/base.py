@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "plan",
     "resources",
     "assets",
+    "translations",
     "cms.api",
     "wagtail_localize",
     "wagtail_localize.locales",
