@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from plan.blocks import RICH_TEXT_FEATURES
 from plan.models.pages import BasePage
 from plan.models.relations import ContactLink
+from plan.models.translation import UnofficialTranslationMixin
 
 
 class HomePage(BasePage):
@@ -80,7 +81,10 @@ class BranchPage(BasePage):
         InlinePanel("contacts", label=_("Contact persons")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("short_name")]
-    override_translatable_fields = [SynchronizedField("slug")]
+    override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
+        SynchronizedField("slug"),
+    ]
 
     class Meta:
         verbose_name = _("county branch")

@@ -12,6 +12,7 @@ from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, Programme
 from plan.models.pages import BasePage, BranchIndexPage
 from plan.models.relations import OrganisationLink, TargetGroupLink
 from plan.models.timing import TimingMixin
+from plan.models.translation import UnofficialTranslationMixin
 
 
 class EventIndexPage(BranchIndexPage):
@@ -97,7 +98,10 @@ class EventPage(TimingMixin, BasePage):
         index.FilterField("kind"),
         index.FilterField("start_date"),
     ]
-    override_translatable_fields = [SynchronizedField("registration_url")]
+    override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
+        SynchronizedField("registration_url"),
+    ]
 
     class Meta:
         verbose_name = _("event")
