@@ -34,9 +34,15 @@ BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH = 3, 4, 5
 
 class SnippetSerializer(serializers.ModelSerializer):
     key = serializers.UUIDField(source="translation_key", read_only=True)
+    fallback = serializers.SerializerMethodField(
+        help_text="True when the snippet is not translated and shown in the default language."
+    )
 
     class Meta:
-        fields = ["id", "key"]
+        fields = ["id", "key", "fallback"]
+
+    def get_fallback(self, obj) -> bool:
+        return getattr(obj, "api_fallback", False)
 
 
 class OrganisationSerializer(SnippetSerializer):
@@ -89,9 +95,19 @@ class OrganisationRoleSerializer(serializers.Serializer):
 
 
 class StatusUpdateSerializer(serializers.ModelSerializer):
+    """A status update: date and status from the default language, the note translated."""
+
+    fallback = serializers.SerializerMethodField(
+        help_text="True when the note is not translated and shown in the default language."
+    )
+
     class Meta:
         model = MeasureStatusUpdate
-        fields = ["date", "status", "note"]
+        fields = ["date", "status", "note", "fallback"]
+        list_serializer_class = RowsListSerializer
+
+    def get_fallback(self, obj) -> bool:
+        return getattr(obj, "api_fallback", False)
 
 
 class TimingSerializer(serializers.Serializer):

@@ -13,6 +13,7 @@ from plan.models import (
     MeasurePartner,
     MeasureRelatedEvent,
     MeasureRelatedResource,
+    MeasureStatusUpdate,
     MeasureTargetGroup,
     StrategyGoal,
     StrategyPage,
@@ -30,7 +31,7 @@ from .serializers import (
 def prefetch_measures(queryset):
     """Everything a measure's serializer reads, in one query per relation."""
     return queryset.prefetch_related(
-        "status_updates",  # read through the model's current_status
+        rows_prefetch("status_updates", MeasureStatusUpdate.objects.all()),
         rows_prefetch("partners", MeasurePartner.objects.select_related("organisation")),
         rows_prefetch("target_groups", MeasureTargetGroup.objects.select_related("target_group")),
         rows_prefetch("contacts", MeasureContact.objects.select_related("contact")),

@@ -75,6 +75,9 @@ class EventPage(TimingMixin, BasePage):
         help_text=_("The programme, item by item."),
     )
 
+    #: Translations show the default-language page's rows, in its order (cms.api.facts).
+    shared_rows = ("target_groups", "co_organisers")
+
     parent_page_types = ["resources.EventIndexPage"]
     subpage_types = []
 
