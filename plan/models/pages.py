@@ -7,7 +7,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from plan.admin.page_form import PageForm
 from plan.blocks import RICH_TEXT_FEATURES
+from plan.slugs import norwegian_slugify
 
 from .translation import UnofficialTranslationMixin
 
@@ -16,9 +18,16 @@ class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
     """A page of this project: previewed by the website, possibly an unofficial translation."""
 
     settings_panels = Page.settings_panels + UnofficialTranslationMixin.translation_panels
+    base_form_class = PageForm
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Wagtail would make a slug of the title that drops æ, ø and å.
+        if not self.slug and self.title:
+            self.slug = norwegian_slugify(self.title)
+        super().full_clean(*args, **kwargs)
 
 
 class ForkProvenanceMixin(models.Model):
