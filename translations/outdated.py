@@ -4,7 +4,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from home.permissions import user_can
+from access.permissions import user_can
 
 
 def is_outdated(translation):

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import override_settings
 
-from plan.services.demo import load_demo_content
+from demo.loader import load_demo_content
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from plan.models import MeasurePage, MeasureStatusUpdate, MeasureTargetGroup, TargetGroup
+from core.models import TargetGroup
+from plan.models import MeasurePage, MeasureStatusUpdate, MeasureTargetGroup
 
 pytestmark = pytest.mark.django_db
 

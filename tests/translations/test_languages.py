@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.utils.translation import get_language_info
 from wagtail.models import Locale
 
-from home.locales import sync_content_locales
+from core.languages import sync_content_locales
 from home.services.site import ensure_home_page
 from plan.models import ActionPlanPage
 from tests.translations import steps

@@ -11,7 +11,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from plan.models import MeasurePage, TargetGroup
+from core.models import TargetGroup
+from plan.models import MeasurePage
 from tests.translations import steps
 from tests.translations.snapshots import content
 from translations.adopt import snippet_models, unmanaged_translations

@@ -9,7 +9,9 @@ page that existed before is byte for byte as it was.
 import pytest
 from wagtail.models import Locale
 
-from plan.models import ContactPerson, StrategyPage, SustainableDevelopmentGoal, TargetGroup
+from core.models import SustainableDevelopmentGoal, TargetGroup
+from home.models import ContactPerson
+from plan.models import StrategyPage
 from tests.translations import steps
 from tests.translations.snapshots import content
 

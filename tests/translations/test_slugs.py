@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from core.slugs import norwegian_slugify
 from plan.models import MeasurePage, StrategyPage
-from plan.slugs import norwegian_slugify
 from tests.translations import steps
 
 pytestmark = pytest.mark.django_db
