@@ -119,3 +119,17 @@ class BranchSnippetPermissionPolicy(ModelPermissionPolicy):
         return users.filter(
             pk__in=[user.pk for user in users if may_change_branch_content(user, branch)]
         )
+
+
+def visible_pages(user, pages):
+    """``pages`` without the unpublished pages of branches ``user`` may not change.
+
+    Choosers and reports use it, so that a branch editor never sees another branch's draft
+    titles.
+    """
+    if user.is_superuser or is_national(user):
+        return pages
+    visible = Q(live=True)
+    for path in editable_branches(user).values_list("path", flat=True):
+        visible |= Q(path__startswith=path)
+    return pages.filter(visible)

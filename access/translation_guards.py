@@ -28,13 +28,14 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import RelatedObjectSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views import convert, edit_translation
+from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from access.permissions import user_can
+from access.permissions import user_can, visible_pages
 from translations.safety import may_overwrite
 
 GUARD_ATTRIBUTE = "guarded_by_branch_permissions"
@@ -228,6 +229,16 @@ def guard_convert_to_alias(view):
     return _mark_guarded(guarded)
 
 
+class GuardedTranslationsReportView(TranslationsReportView):
+    """wagtail-localize's translations report without other branches' unpublished pages."""
+
+    def get_queryset(self):
+        pages = Page.objects.all()
+        hidden = pages.exclude(pk__in=visible_pages(self.request.user, pages).values("pk"))
+        keys = hidden.values("translation_key")
+        return super().get_queryset().exclude(source__object_id__in=keys)
+
+
 def guarded_views():
     """wagtail-localize's URL names (without namespace) mapped to their guarded views."""
     return {
@@ -242,4 +253,6 @@ def guarded_views():
         "preview_translation": guard_translation(edit_translation.preview_translation),
         "stop_translation": guard_translation(edit_translation.stop_translation),
         "convert_to_alias": guard_convert_to_alias(convert.convert_to_alias),
+        "translations_report": GuardedTranslationsReportView.as_view(),
+        "translations_report_results": GuardedTranslationsReportView.as_view(results_only=True),
     }

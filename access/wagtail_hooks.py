@@ -11,7 +11,11 @@ from django.urls import URLPattern, URLResolver
 from wagtail import hooks
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from access.permissions import BranchSnippetPermissionPolicy, snippet_permission_policy
+from access.permissions import (
+    BranchSnippetPermissionPolicy,
+    snippet_permission_policy,
+    visible_pages,
+)
 from access.translation_guards import guarded_views
 
 
@@ -46,3 +50,9 @@ def check_branch_snippet_bulk_action(request, action_type, objects, action_class
     user = request.user
     if not all(policy.user_has_permission_for_instance(user, action, obj) for obj in objects):
         raise PermissionDenied
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_branches_unpublished_pages(pages, request):
+    """The page chooser (browse and search) shows no other branch's unpublished pages."""
+    return visible_pages(request.user, pages)
