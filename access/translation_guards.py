@@ -253,6 +253,8 @@ def guarded_views():
         "preview_translation": guard_translation(edit_translation.preview_translation),
         "stop_translation": guard_translation(edit_translation.stop_translation),
         "convert_to_alias": guard_convert_to_alias(convert.convert_to_alias),
-        "translations_report": GuardedTranslationsReportView.as_view(),
-        "translations_report_results": GuardedTranslationsReportView.as_view(results_only=True),
+        "translations_report": _mark_guarded(GuardedTranslationsReportView.as_view()),
+        "translations_report_results": _mark_guarded(
+            GuardedTranslationsReportView.as_view(results_only=True)
+        ),
     }
