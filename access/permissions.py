@@ -215,3 +215,17 @@ class SharedSnippetPermissionPolicy(ModelPermissionPolicy):
             if self.user_has_any_permission_for_instance(user, actions, obj)
         ]
         return instances.filter(pk__in=allowed)
+
+
+def visible_pages(user, pages):
+    """``pages`` without the unpublished pages of branches ``user`` may not change.
+
+    Choosers and reports use it, so that a branch editor never sees another branch's draft
+    titles.
+    """
+    if user.is_superuser or is_national(user):
+        return pages
+    visible = Q(live=True)
+    for path in editable_branches(user).values_list("path", flat=True):
+        visible |= Q(path__startswith=path)
+    return pages.filter(visible)

@@ -6,7 +6,9 @@ permissions on the source and on every object written in every target locale:
 
 - translating needs "change" on the source and, per target locale, "change" on an existing
   translation or "add" where a new one is created; the same for the snippets and pages the
-  source refers to, which wagtail-localize translates (and overwrites) along with it;
+  source refers to that have no translation in that locale yet, which wagtail-localize
+  translates along with it (existing translations are never overwritten, see
+  ``translations.safety``);
 - syncing needs "change" on the source and on every translation; publishing while syncing,
   or converting a translation into an alias, needs "publish" on every translation;
 - editing a translation's strings needs "change" on the source and the translation.
@@ -26,13 +28,15 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import RelatedObjectSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views import convert, edit_translation
+from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from access.permissions import user_can
+from access.permissions import user_can, visible_pages
+from translations.safety import may_overwrite
 
 GUARD_ATTRIBUTE = "guarded_by_branch_permissions"
 
@@ -94,7 +98,14 @@ def refused_objects(user, instance, locales, include_subtree=False):
         if key in seen:
             continue
         seen.add(key)
-        if not all(may_write_translation(user, obj, locale) for locale in locales):
+        # Existing translations are left alone (translations.safety): only what is written counts.
+        as_related = obj not in objects
+        written = [
+            locale
+            for locale in locales
+            if obj is instance or may_overwrite(obj, locale, submitted_as_related=as_related)
+        ]
+        if not all(may_write_translation(user, obj, locale) for locale in written):
             refused.append(obj)
     return refused
 
@@ -220,6 +231,16 @@ def guard_convert_to_alias(view):
     return _mark_guarded(guarded)
 
 
+class GuardedTranslationsReportView(TranslationsReportView):
+    """wagtail-localize's translations report without other branches' unpublished pages."""
+
+    def get_queryset(self):
+        pages = Page.objects.all()
+        hidden = pages.exclude(pk__in=visible_pages(self.request.user, pages).values("pk"))
+        keys = hidden.values("translation_key")
+        return super().get_queryset().exclude(source__object_id__in=keys)
+
+
 def guarded_views():
     """wagtail-localize's URL names (without namespace) mapped to their guarded views."""
     return {
@@ -234,4 +255,8 @@ def guarded_views():
         "preview_translation": guard_translation(edit_translation.preview_translation),
         "stop_translation": guard_translation(edit_translation.stop_translation),
         "convert_to_alias": guard_convert_to_alias(convert.convert_to_alias),
+        "translations_report": _mark_guarded(GuardedTranslationsReportView.as_view()),
+        "translations_report_results": _mark_guarded(
+            GuardedTranslationsReportView.as_view(results_only=True)
+        ),
     }

@@ -13,7 +13,11 @@ from wagtail import hooks
 from wagtail_localize import wagtail_hooks as localize_hooks
 
 from access.explorer import replace_explorer_menu_item
-from access.permissions import BranchSnippetPermissionPolicy, snippet_permission_policy
+from access.permissions import (
+    BranchSnippetPermissionPolicy,
+    snippet_permission_policy,
+    visible_pages,
+)
 from access.translation_guards import guarded_views
 
 
@@ -53,3 +57,9 @@ def check_branch_snippet_bulk_action(request, action_type, objects, action_class
 @hooks.register("construct_main_menu")
 def explorer_starts_at_the_editors_branch(request, menu_items):
     replace_explorer_menu_item(menu_items)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_branches_unpublished_pages(pages, request):
+    """The page chooser (browse and search) shows no other branch's unpublished pages."""
+    return visible_pages(request.user, pages)

@@ -3,7 +3,9 @@
 The content comes from :mod:`demo.fixtures.nordland_2024_2025`. Everything is created in
 Norwegian Bokmål first and then translated into English (marked as an unofficial translation):
 snippets before the pages that use them, resources and events before the plan that links to
-them. Loading is idempotent: snippets, the branch, resources and events are looked up by their
+them. The English texts are then handed to wagtail-localize as its string translations, so
+that every English page and snippet is managed by it like a translation an editor made.
+Loading is idempotent: snippets, the branch, resources and events are looked up by their
 natural keys, and an existing plan is left as it is.
 """
 
@@ -17,6 +19,7 @@ from home.models import BranchPage
 from home.services.branch import branch_groups
 from plan.models import ActionPlanPage
 from resources.models import EventIndexPage, ResourceIndexPage
+from translations.adopt import adopt_all
 
 from .base import DemoContext, DemoReport
 from .branch import ensure_branch
@@ -130,6 +133,11 @@ def load_demo_content(
         create_plan(ctx, branch)
     else:
         ctx.report.notes.append(f"The plan “{plan.title}” exists already and was left as it is.")
+    # wagtail-localize manages every translation: the translation editor opens on each, with
+    # all strings translated, and "Sync translated pages" reaches them.
+    adopted = adopt_all()
+    if adopted:
+        ctx.report.created["translations managed by wagtail-localize"] += len(adopted)
     if create_admin:
         user, password, created = ensure_demo_admin(admin_username, admin_password)
         ctx.report.admin_username = user.get_username()

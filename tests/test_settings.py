@@ -98,12 +98,20 @@ def test_content_languages_come_from_the_environment():
     assert settings["LANGUAGE_CODE"] == "nb"
 
 
+def test_every_norwegian_and_sami_content_language_starts():
+    settings = loaded(load_settings("cms.settings.dev", CONTENT_LANGUAGES="nb,nn,en,se,smj,sma"))
+    assert settings["CONTENT_LANGUAGES"] == ["nb", "nn", "en", "se", "smj", "sma"]
+
+
 @pytest.mark.parametrize("languages", ["nb,xx", ","])
 def test_unknown_content_language_fails_with_a_clear_message(languages):
     process = load_settings("cms.settings.dev", CONTENT_LANGUAGES=languages)
     assert process.returncode != 0
     assert "ImproperlyConfigured" in process.stderr
-    assert "CONTENT_LANGUAGES must be a comma-separated list of nb, nn, en, se" in process.stderr
+    assert (
+        "CONTENT_LANGUAGES must be a comma-separated list of nb, nn, en, se, smj, sma"
+        in process.stderr
+    )
     assert ("unknown: xx" if "xx" in languages else "(empty)") in process.stderr
 
 

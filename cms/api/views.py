@@ -29,6 +29,7 @@ from .dependencies import (
     type_tag,
 )
 from .errors import ErrorSerializer, invalid_parameter
+from .facts import share_facts
 from .filters import MAX_ID, parse_id
 from .language import api_language
 from .locales import Locales, locale_pattern, negotiate_language
@@ -70,7 +71,8 @@ def localize(model, rows, locales, prefetch=None):
     Each object is the public translation in the requested language, or the default one (a
     fallback), in the order of ``rows``. ``tree_path`` on each object is the default page's
     path: structure comes from the default tree, which wagtail-localize does not keep in step
-    on moves. Two queries plus the prefetches of ``prefetch(queryset)``.
+    on moves. Translations get the facts of their default page (:mod:`cms.api.facts`). Two
+    queries plus the prefetches of ``prefetch(queryset)`` (twice when there are translations).
     """
     rows = list(rows)
     if not rows:
@@ -95,6 +97,7 @@ def localize(model, rows, locales, prefetch=None):
         if obj is not None:
             obj.tree_path = path
             result.append(obj)
+    share_facts(model, result, locales, prefetch)
     return result
 
 

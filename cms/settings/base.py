@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 from corsheaders.defaults import default_headers as default_cors_headers
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "resources",
     "demo",
     "assets",
+    "translations",
     "cms.api",
     "webhooks",
     "wagtail_localize",
@@ -120,7 +122,27 @@ KNOWN_CONTENT_LANGUAGES = {
     "nn": _("Norwegian Nynorsk"),
     "en": _("English"),
     "se": _("Northern Sami"),
+    "smj": _("Lule Sami"),
+    "sma": _("Southern Sami"),
 }
+# Django knows no Sami language; these entries give them their own names.
+LANG_INFO.update(
+    {
+        "se": {
+            "bidi": False,
+            "code": "se",
+            "name": "Northern Sami",
+            "name_local": "davvisámegiella",
+        },
+        "smj": {"bidi": False, "code": "smj", "name": "Lule Sami", "name_local": "julevsámegiella"},
+        "sma": {
+            "bidi": False,
+            "code": "sma",
+            "name": "Southern Sami",
+            "name_local": "åarjelsaemien gïele",
+        },
+    }
+)
 CONTENT_LANGUAGE_CODES = env_list("CONTENT_LANGUAGES", "nb,en")
 _unknown_languages = [c for c in CONTENT_LANGUAGE_CODES if c not in KNOWN_CONTENT_LANGUAGES]
 if _unknown_languages or not CONTENT_LANGUAGE_CODES:

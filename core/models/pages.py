@@ -3,6 +3,9 @@
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from core.forms import PageForm
+from core.slugs import norwegian_slugify
+
 from ..website import EDITOR_ORIGIN, preview_client_url, request_origin, website_page
 from .translation import UnofficialTranslationMixin
 
@@ -15,6 +18,7 @@ class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
 
     admin_default_ordering = "ord"
     settings_panels = Page.settings_panels + UnofficialTranslationMixin.translation_panels
+    base_form_class = PageForm
 
     def serve(self, request, *args, **kwargs):
         """The reference website shows the page (or the CMS redirects to the website)."""
@@ -33,3 +37,9 @@ class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Wagtail would make a slug of the title that drops æ, ø and å.
+        if not self.slug and self.title:
+            self.slug = norwegian_slugify(self.title)
+        super().full_clean(*args, **kwargs)

@@ -45,7 +45,11 @@ class Organisation(UnofficialTranslationMixin, TranslatableMixin, index.Indexed,
         *UnofficialTranslationMixin.translation_panels,
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    override_translatable_fields = [SynchronizedField("website"), SynchronizedField("kind")]
+    override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
+        SynchronizedField("website"),
+        SynchronizedField("kind"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation")
@@ -102,7 +106,10 @@ class SustainableDevelopmentGoal(
         FieldPanel("description"),
         *UnofficialTranslationMixin.translation_panels,
     ]
-    override_translatable_fields = [SynchronizedField("number")]
+    override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
+        SynchronizedField("number"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("sustainable development goal")

@@ -27,6 +27,9 @@ class TimingMixin(models.Model):
         help_text=_("Tick for things that repeat through the period, e.g. a monthly meeting."),
     )
 
+    #: Translations show the default-language page's dates (cms.api.facts).
+    shared_facts = ("start_date", "end_date", "is_recurring")
+
     timing_panels = [
         MultiFieldPanel(
             [

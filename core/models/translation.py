@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail_localize.fields import TranslatableField
 
 
 class UnofficialTranslationMixin(models.Model):
@@ -18,6 +19,9 @@ class UnofficialTranslationMixin(models.Model):
     )
 
     translation_panels = [FieldPanel("unofficial_translation")]
+    #: Each translation keeps its own flag: wagtail-localize does not copy it from the source
+    #: (a Boolean "translatable" field has nothing to translate and is left as it is).
+    override_translatable_fields = [TranslatableField("unofficial_translation")]
 
     class Meta:
         abstract = True

@@ -59,6 +59,7 @@ class ContactPerson(UnofficialTranslationMixin, TranslatableMixin, models.Model)
         *UnofficialTranslationMixin.translation_panels,
     ]
     override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
         SynchronizedField("name", overridable=False),
         SynchronizedField("phone", overridable=False),
         SynchronizedField("email", overridable=False),

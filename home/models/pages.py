@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models.pages import BasePage
+from core.models.translation import UnofficialTranslationMixin
 
 from .contacts import ContactLink
 
@@ -81,7 +82,10 @@ class BranchPage(BasePage):
         InlinePanel("contacts", label=_("Contact persons")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("short_name")]
-    override_translatable_fields = [SynchronizedField("slug")]
+    override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
+        SynchronizedField("slug"),
+    ]
 
     class Meta:
         verbose_name = _("county branch")

@@ -42,13 +42,19 @@ register_codes("organisation_kind", Organisation._meta.get_field("kind").choices
 
 class SnippetSerializer(serializers.ModelSerializer):
     key = serializers.UUIDField(source="translation_key", read_only=True)
+    fallback = serializers.SerializerMethodField(
+        help_text="True when the snippet is not translated and shown in the default language."
+    )
 
     def to_representation(self, instance):
         record(snippet_tag(instance))
         return super().to_representation(instance)
 
     class Meta:
-        fields = ["id", "key"]
+        fields = ["id", "key", "fallback"]
+
+    def get_fallback(self, obj) -> bool:
+        return getattr(obj, "api_fallback", False)
 
 
 class OrganisationSerializer(SnippetSerializer):
@@ -110,11 +116,20 @@ class OrganisationRoleSerializer(serializers.Serializer):
 
 
 class StatusUpdateSerializer(serializers.ModelSerializer):
+    """A status update: date and status from the default language, the note translated."""
+
     status_label = LabelField("measure_status", source="status")
+    fallback = serializers.SerializerMethodField(
+        help_text="True when the note is not translated and shown in the default language."
+    )
 
     class Meta:
         model = MeasureStatusUpdate
-        fields = ["date", "status", "status_label", "note"]
+        fields = ["date", "status", "status_label", "note", "fallback"]
+        list_serializer_class = RowsListSerializer
+
+    def get_fallback(self, obj) -> bool:
+        return getattr(obj, "api_fallback", False)
 
 
 class TimingSerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from plan.models import (
     MeasureGoal,
     MeasurePage,
     MeasurePartner,
+    MeasureStatusUpdate,
     MeasureTargetGroup,
     StrategyPage,
 )
@@ -43,7 +44,12 @@ def prefetch_relations(queryset, relations):
 def prefetch_measures(queryset):
     """Everything a measure's serializer reads, in one query per relation."""
     # The status updates are read through the model's current_status.
-    return prefetch_relations(queryset.prefetch_related("status_updates"), MEASURE_RELATIONS)
+    return prefetch_relations(
+        queryset.prefetch_related(
+            rows_prefetch("status_updates", MeasureStatusUpdate.objects.all())
+        ),
+        MEASURE_RELATIONS,
+    )
 
 
 def prefetch_strategies(queryset):

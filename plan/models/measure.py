@@ -46,6 +46,17 @@ class MeasurePage(TimingMixin, ForkProvenanceMixin, BasePage):
         help_text=_("More about the measure: why, how and with whom."),
     )
 
+    #: Translations show the default-language page's rows, in its order (cms.api.facts).
+    shared_rows = (
+        "status_updates",
+        "partners",
+        "target_groups",
+        "contacts",
+        "goals",
+        "related_events",
+        "related_resources",
+    )
+
     parent_page_types = ["plan.StrategyPage"]
     subpage_types = []
 
@@ -78,8 +89,9 @@ class MeasurePage(TimingMixin, ForkProvenanceMixin, BasePage):
 
         Updates on the same day are ordered as in the admin, then by when they were saved.
         """
+        updates = getattr(self, "api_status_updates", None)
         latest = max(
-            self.status_updates.all(),
+            self.status_updates.all() if updates is None else updates,
             key=lambda u: (u.date, -1 if u.sort_order is None else u.sort_order, u.pk or 0),
             default=None,
         )

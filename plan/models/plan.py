@@ -135,6 +135,15 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
         ),
     )
 
+    #: Translations show these facts of the default-language plan (cms.api.facts).
+    shared_facts = (
+        "period_start",
+        "period_end",
+        "stage",
+        "development_area_adopted_on",
+        "cover_image_id",
+    )
+
     parent_page_types = ["home.BranchPage"]
     subpage_types = ["plan.StrategyPage"]
 

@@ -36,6 +36,9 @@ class StrategyPage(ForkProvenanceMixin, BasePage):
         help_text=_("The text that introduces the measures of this strategy."),
     )
 
+    #: Translations show the default-language page's goals (cms.api.facts).
+    shared_rows = ("goals",)
+
     parent_page_types = ["plan.ActionPlanPage"]
     subpage_types = ["plan.MeasurePage"]
 

@@ -12,6 +12,7 @@ from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, Programme
 from core.models.pages import BasePage
 from core.models.relations import OrganisationLink, TargetGroupLink
 from core.models.timing import TimingMixin
+from core.models.translation import UnofficialTranslationMixin
 from home.models import BranchIndexPage
 
 
@@ -75,6 +76,9 @@ class EventPage(TimingMixin, BasePage):
         help_text=_("The programme, item by item."),
     )
 
+    #: Translations show the default-language page's rows, in its order (cms.api.facts).
+    shared_rows = ("target_groups", "co_organisers")
+
     parent_page_types = ["resources.EventIndexPage"]
     subpage_types = []
 
@@ -98,7 +102,10 @@ class EventPage(TimingMixin, BasePage):
         index.FilterField("kind"),
         index.FilterField("start_date"),
     ]
-    override_translatable_fields = [SynchronizedField("registration_url")]
+    override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
+        SynchronizedField("registration_url"),
+    ]
 
     class Meta:
         verbose_name = _("event")

@@ -30,7 +30,10 @@ class Topic(LocaleConstraintsMixin, UnofficialTranslationMixin, TranslatableMixi
         FieldPanel("slug"),
         *UnofficialTranslationMixin.translation_panels,
     ]
-    override_translatable_fields = [SynchronizedField("slug")]
+    override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
+        SynchronizedField("slug"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")
@@ -137,7 +140,11 @@ class ResourceArticlePage(BasePage):
         index.SearchField("authors"),
         index.SearchField("publisher"),
     ]
-    override_translatable_fields = [SynchronizedField("external_url"), SynchronizedField("year")]
+    override_translatable_fields = [
+        *UnofficialTranslationMixin.override_translatable_fields,
+        SynchronizedField("external_url"),
+        SynchronizedField("year"),
+    ]
 
     class Meta:
         verbose_name = _("resource article")

@@ -112,6 +112,7 @@ def test_plan_detail_is_the_whole_plan_in_one_response(get, content):
             "organisation": {
                 "id": content.organisation.pk,
                 "key": str(content.organisation.translation_key),
+                "fallback": False,
                 "name": "KS Nord",
                 "short_name": "KS",
                 "kind": "public",

@@ -1,0 +1,139 @@
+"""Facts come from the default-language page; only texts are translated.
+
+A translation shows the dates, statuses, relations and their order of its default-language
+page as soon as that page is published, whether or not the translation has been synced:
+
+- the fields a model lists in ``shared_facts`` (e.g. dates, the period, the cover image) are
+  taken from the default page;
+- the inline rows a model lists in ``shared_rows`` (status updates, partners, target groups,
+  contacts, goals, related pages) are the default page's rows, in its order; a row's texts
+  (e.g. a status note) come from the translation's row with the same key, or stay in the
+  default language and are marked ``api_fallback``; a row's snippet is the snippet's
+  translation in the requested language where there is one, else the default one, marked
+  ``api_fallback``. Links to pages are localised later (:mod:`cms.api.deferred`).
+"""
+
+import copy
+from collections import defaultdict
+
+from django.db import models
+from wagtail.models import Page, TranslatableMixin
+
+
+def _collected(model, attribute):
+    names = []
+    for klass in reversed(model.__mro__):
+        for name in klass.__dict__.get(attribute, ()):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def shared_facts(model):
+    """The fields of ``model`` that translations take from the default-language page."""
+    return _collected(model, "shared_facts")
+
+
+def shared_rows(model):
+    """The inline relations of ``model`` whose rows translations take from the default page."""
+    return _collected(model, "shared_rows")
+
+
+def _text_fields(row_model):
+    return [
+        field.name
+        for field in row_model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+        and not field.choices
+        and field.name not in ("translation_key",)
+    ]
+
+
+def _snippet_fields(row_model):
+    return [
+        field
+        for field in row_model._meta.concrete_fields
+        if isinstance(field, models.ForeignKey)
+        and field.name != "locale"
+        and issubclass(field.related_model, TranslatableMixin)
+        and not issubclass(field.related_model, Page)
+        and not getattr(field.remote_field, "parent_link", False)
+        and field.remote_field.model is not row_model
+        and not _is_parental(field)
+    ]
+
+
+def _is_parental(field):
+    from modelcluster.fields import ParentalKey
+
+    return isinstance(field, ParentalKey)
+
+
+def _rows(obj, relation):
+    rows = getattr(obj, f"api_{relation}", None)
+    return list(rows) if rows is not None else list(getattr(obj, relation).all())
+
+
+class _SnippetTranslations:
+    """Snippets in the requested language, looked up in one query per model."""
+
+    def __init__(self, locale_id):
+        self.locale_id = locale_id
+        self.wanted = defaultdict(set)
+        self.found = {}
+
+    def want(self, snippet):
+        self.wanted[type(snippet)].add(snippet.translation_key)
+
+    def load(self):
+        for model, keys in self.wanted.items():
+            for obj in model.objects.filter(translation_key__in=keys, locale_id=self.locale_id):
+                self.found[model, obj.translation_key] = obj
+
+    def get(self, snippet):
+        translated = self.found.get((type(snippet), snippet.translation_key))
+        if translated is not None:
+            return translated
+        fallback = copy.copy(snippet)
+        fallback.api_fallback = True
+        return fallback
+
+
+def share_facts(model, objects, locales, prefetch=None):
+    """Give the translations among ``objects`` the facts of their default-language pages."""
+    translated = [obj for obj in objects if obj.locale_id != locales.default_id]
+    if not translated or not (shared_facts(model) or shared_rows(model)):
+        return
+    queryset = model.objects.filter(
+        translation_key__in=[obj.translation_key for obj in translated],
+        locale_id=locales.default_id,
+    )
+    sources = {src.translation_key: src for src in (prefetch(queryset) if prefetch else queryset)}
+    snippets = _SnippetTranslations(locales.requested_id)
+    pending = []
+    for obj in translated:
+        source = sources.get(obj.translation_key)
+        if source is None:
+            continue
+        for name in shared_facts(model):
+            setattr(obj, name, getattr(source, name))
+        for relation in shared_rows(model):
+            own = {row.translation_key: row for row in _rows(obj, relation)}
+            rows = []
+            for source_row in _rows(source, relation):
+                row = copy.copy(source_row)
+                translated_row = own.get(source_row.translation_key)
+                row.api_fallback = translated_row is None
+                for name in _text_fields(type(row)):
+                    if translated_row is not None:
+                        setattr(row, name, getattr(translated_row, name))
+                for field in _snippet_fields(type(row)):
+                    snippet = getattr(row, field.name)
+                    if snippet is not None:
+                        snippets.want(snippet)
+                        pending.append((row, field))
+                rows.append(row)
+            setattr(obj, f"api_{relation}", rows)
+    snippets.load()
+    for row, field in pending:
+        setattr(row, field.name, snippets.get(getattr(row, field.name)))

@@ -1,0 +1,49 @@
+"""Out-of-date translations: a notice on the translated page and a report of the branch's."""
+
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .outdated import is_outdated, translation_of_page
+from .views import outdated_translations_report
+
+
+@hooks.register("before_edit_page", order=-10)
+def warn_about_outdated_translation(request, page):
+    """Tell the editor of a translation that its source page changed since the last sync."""
+    if request.method != "GET":
+        return None
+    translation = translation_of_page(page)
+    if translation is not None and is_outdated(translation):
+        messages.warning(
+            request,
+            _(
+                "The original page has been changed since this translation was last synced. "
+                "Use “Sync translated pages” on the original page to see what is new."
+            ),
+        )
+    return None
+
+
+@hooks.register("register_admin_urls")
+def register_outdated_translations_url():
+    return [
+        path(
+            "reports/outdated-translations/",
+            outdated_translations_report,
+            name="outdated_translations",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_outdated_translations_menu_item():
+    return MenuItem(
+        gettext_lazy("Out-of-date translations"),
+        reverse("outdated_translations"),
+        icon_name="warning",
+        order=900,
+    )
