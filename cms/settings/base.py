@@ -254,6 +254,10 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+#: Networks that import_plan may fetch from although they are not public (tests only; never set
+#: from the environment). Everything else that is not a public internet address is refused.
+FETCH_ALLOWED_NETWORKS = []
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
