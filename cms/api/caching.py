@@ -17,6 +17,8 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, urlencode
 from rest_framework.exceptions import ValidationError
 
+from cms.availability import UNAVAILABLE_ERRORS
+
 from .generation import current_generation
 from .locales import negotiate_language
 
@@ -57,12 +59,40 @@ def add_private_headers(response):
     return response
 
 
+#: The generation this process read last: what a stale response may be served at.
+_last_seen = {}
+STALE_WARNING = '111 - "Revalidation Failed"'
+
+
+def _serve_stale(request):
+    """The body cached at the last generation seen, marked stale; re-raises without one."""
+    generation = _last_seen.get("generation")
+    try:
+        key = generation and _cache_key(request, generation, negotiate_language(request))
+    except ValidationError:
+        key = None
+    entry = cache.get(key) if key else None
+    if entry is None:
+        raise  # the database error being handled
+    response = HttpResponse(entry.content, content_type=entry.content_type)
+    add_public_headers(response, entry.etag, generation.last_modified)
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    response["Warning"] = STALE_WARNING
+    return response
+
+
 def serve_cached(request, render):
     """Serve a public GET through the body cache; ``render()`` builds the response on a miss.
 
     Only 200 responses are cached and get validators; errors pass through with ``Vary``.
+    When the database cannot be reached, the body cached at the last generation this process
+    saw is served with a ``Warning`` (stale-if-error); without one the error propagates (503).
     """
-    generation = current_generation()
+    try:
+        generation = current_generation()
+    except UNAVAILABLE_ERRORS:
+        return _serve_stale(request)
+    _last_seen["generation"] = generation
     try:
         language = negotiate_language(request)
     except ValidationError:

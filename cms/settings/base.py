@@ -1,11 +1,14 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .caches import redis_caches
 from .env import env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "corsheaders",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -91,10 +97,40 @@ TEMPLATES = [
 # Database: SQLite for the zero-setup demo, PostgreSQL (psycopg 3) when DATABASE_URL says so.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # A persistent connection is checked before each request reuses it, so no request
+        # fails on a connection that died in a short outage.
+        conn_health_checks=True,
+    )
 }
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if IS_POSTGRESQL:
+    # Fail fast (a JSON 503, see cms.availability) instead of hanging when the database is down.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DB_CONNECT_TIMEOUT", 3
+    )
+#: Seconds a client is asked to wait (Retry-After) when the database cannot be reached.
+DATABASE_RETRY_AFTER_SECONDS = env_int("DATABASE_RETRY_AFTER", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Logins: failed attempts are counted per user name and per client address (django-axes); after
+# LOGIN_FAILURE_LIMIT failures either is locked for LOGIN_LOCKOUT_MINUTES (429, see
+# cms.logins). `python manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS` unlock.
+AUTHENTICATION_BACKENDS = [
+    "cms.logins.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.logins.locked_out"
+AXES_CLIENT_IP_CALLABLE = "cms.logins.client_ip"
+AXES_VERBOSE = False
+#: How many reverse proxies in front of the app append to X-Forwarded-For (0: use the peer).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -157,18 +193,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "handlingsplan@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Cache: local memory by default, Redis when REDIS_URL is set.
+# Cache: local memory by default, Redis when REDIS_URL is set. Redis being down must not take
+# the API down: errors are logged and ignored (a miss), and the client reconnects by itself.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "handlingsplan"),
-        }
-    }
+    CACHES = redis_caches(REDIS_URL, env_str("CACHE_KEY_PREFIX", "handlingsplan"))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cms.cache"
 
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Handlingsplan CMS")
@@ -252,6 +285,25 @@ SPECTACULAR_SETTINGS = {
             )
         },
     },
+}
+
+# Content-Security-Policy (django-csp) of every response: the admin, the API docs and the API
+# run without inline scripts; Wagtail's admin needs inline style attributes.
+_PREVIEW_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(HEADLESS_PREVIEW_URL))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *env_list("CSP_IMG_SRC", "")],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", _PREVIEW_ORIGIN, *env_list("CSP_FRAME_SRC", "")],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
 }
 
 #: Networks that import_plan may fetch from although they are not public (tests only; never set
