@@ -10,6 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
+from home.choices import ChoiceCheckMixin
 from home.permissions import BranchSnippetPermissionPolicy, editable_branches, is_national
 
 
@@ -31,8 +32,9 @@ class BranchSnippetDeleteView(InstancePermissionMixin, DeleteView):
     """The snippet delete view, refused for another branch's snippet."""
 
 
-class BranchSnippetForm(WagtailAdminModelForm):
-    """Offers only the branches the user may change; only national staff may leave it empty."""
+class BranchSnippetForm(ChoiceCheckMixin, WagtailAdminModelForm):
+    """Offers only the branches the user may change; only national staff may leave it empty.
+    Refuses images and other objects the user may not choose (``home.choices``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -320,5 +320,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # django-axes logs every login at INFO; lockouts come at WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

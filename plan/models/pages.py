@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from home.forms import PageForm
 from plan.blocks import RICH_TEXT_FEATURES
 
 from .translation import UnofficialTranslationMixin
@@ -16,6 +17,8 @@ class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
     """A page of this project: previewed by the website, possibly an unofficial translation."""
 
     settings_panels = Page.settings_panels + UnofficialTranslationMixin.translation_panels
+    #: Refuses images, documents, snippets and pages the editor may not choose.
+    base_form_class = PageForm
 
     class Meta:
         abstract = True
