@@ -41,15 +41,16 @@ demo: load-demo
 serve: install messages
 	$(BIN)/gunicorn --config gunicorn.conf.py
 
-# Backups: `make backup` writes backups/<time>.dump (pg_dump, custom format) and
-# backups/<time>.media.tar.gz (MEDIA_ROOT); `make restore FILE=backups/<time>.dump` restores both
-# into the database of DATABASE_URL (which must be empty). BACKUP_DIR overrides the folder.
+# Backups: `make backup` writes backups/handlingsplan-<UTC time>.dump (pg_dump, custom format)
+# and ….media.tar.gz (MEDIA_ROOT); `make restore FILE=backups/handlingsplan-<time>.dump` restores
+# both into the database of DATABASE_URL, which must be empty. BACKUP_DIR overrides the folder.
 BACKUP_DIR ?= backups
-backup: install
-	$(BIN)/python -m cms.backup backup --dir "$(BACKUP_DIR)"
+backup: install messages
+	$(MANAGE) backup --dir "$(BACKUP_DIR)"
 
-restore: install
-	$(BIN)/python -m cms.backup restore "$(FILE)"
+restore: install messages
+	test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/handlingsplan-<time>.dump"; exit 2; }
+	$(MANAGE) restore "$(FILE)"
 
 # The whole suite. DATABASE_URL chooses the database (SQLite when unset; CI uses PostgreSQL).
 test: install-test messages

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "plan",
     "resources",
     "assets",
+    "operations",
     "cms.api",
     "wagtail_localize",
     "wagtail_localize.locales",
