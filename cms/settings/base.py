@@ -61,7 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -208,6 +208,10 @@ DJANGO_REDIS_LOGGER = "cms.cache"
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Handlingsplan CMS")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "assets.CreditedImage"
+# The admin calls no third party: no Gravatar avatars, no check for new Wagtail releases (both
+# would also be blocked by the Content-Security-Policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
@@ -288,8 +292,9 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Content-Security-Policy (django-csp) of every response: the admin, the API docs and the API
-# run without inline scripts; Wagtail's admin needs inline style attributes.
+# Content-Security-Policy (django-csp) of every response: the API and its docs run without
+# inline scripts; Wagtail's admin needs inline style attributes, and inline scripts for its
+# chooser widgets (added for /admin/ only, see cms.middleware).
 _PREVIEW_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(HEADLESS_PREVIEW_URL))
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

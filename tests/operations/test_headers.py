@@ -21,7 +21,10 @@ def test_every_response_has_a_policy_without_inline_scripts(path):
     assert response.status_code == 200
     directives = policy(response)
     assert directives["default-src"] == ["'self'"]
-    assert directives["script-src"] == ["'self'"]
+    if path.startswith("/admin/"):  # Wagtail's chooser widgets use inline scripts
+        assert directives["script-src"] == ["'self'", "'unsafe-inline'"]
+    else:
+        assert directives["script-src"] == ["'self'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'self'"]
 
