@@ -22,11 +22,11 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.models import BranchContact, BranchPage
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from home.models import BranchContact, BranchPage, ContactPerson
 from home.services.site import ensure_home_page
 from plan.models import (
     ActionPlanPage,
-    ContactPerson,
     MeasureContact,
     MeasureGoal,
     MeasurePage,
@@ -35,10 +35,7 @@ from plan.models import (
     MeasureRelatedResource,
     MeasureStatusUpdate,
     MeasureTargetGroup,
-    Organisation,
     StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
 )
 from resources.models import EventIndexPage, EventPage, ResourceArticlePage, ResourceIndexPage
 

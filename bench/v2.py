@@ -10,9 +10,10 @@ Wagtail's default WAGTAILAPI_LIMIT_MAX).
 from rest_framework import serializers
 from wagtail.api import APIField
 
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from home.models import ContactPerson
 from plan.models import (
     ActionPlanPage,
-    ContactPerson,
     MeasureContact,
     MeasureGoal,
     MeasurePage,
@@ -21,10 +22,7 @@ from plan.models import (
     MeasureRelatedResource,
     MeasureStatusUpdate,
     MeasureTargetGroup,
-    Organisation,
     StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
 )
 
 V2_PAGE_LIMIT = 20

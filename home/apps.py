@@ -3,12 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
+    """The top of the page tree: the home page, the county branches and their contact persons."""
+
     name = "home"
     verbose_name = _("Home and branches")
-
-    def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from home.locales import sync_content_locales
-
-        post_migrate.connect(sync_content_locales, sender=self)

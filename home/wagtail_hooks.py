@@ -1,48 +1,24 @@
-"""Admin hooks that keep each branch to its own content.
+"""Admin registration of the contact persons, in the "Registers" menu.
 
-- wagtail-localize's views are replaced, on their own URLs, by versions that check page and
-  snippet permissions (``home.translation_guards``); these URL patterns come first, so the
-  originals are never reached.
-- Bulk actions on branch snippets (contact persons) need the permission on every instance.
+Contact persons belong to a branch: a branch's groups manage only their own (see
+``access.snippets``).
 """
 
-from django.core.exceptions import PermissionDenied
-from django.urls import URLPattern, URLResolver
-from wagtail import hooks
-from wagtail_localize import wagtail_hooks as localize_hooks
+from wagtail.snippets.models import register_snippet
 
-from home.permissions import BranchSnippetPermissionPolicy, snippet_permission_policy
-from home.translation_guards import guarded_views
+from access.snippets import BranchSnippetViewSet
+from core.registers import REGISTERS_MENU_HOOK
+from home.models import ContactPerson
 
 
-@hooks.register("register_admin_urls", order=-1)
-def register_guarded_translation_urls():
-    """wagtail-localize's URLs (taken from wagtail-localize itself) routed to guarded views."""
-    guarded = guarded_views()
-    resolvers = []
-    for resolver in localize_hooks.register_admin_urls():
-        patterns = [
-            URLPattern(pattern.pattern, guarded[pattern.name], pattern.default_args)
-            for pattern in resolver.url_patterns
-            if isinstance(pattern, URLPattern) and pattern.name in guarded
-        ]
-        resolvers.append(URLResolver(resolver.pattern, patterns))
-    return resolvers
+class ContactPersonViewSet(BranchSnippetViewSet):
+    model = ContactPerson
+    icon = "user"
+    menu_hook = REGISTERS_MENU_HOOK
+    menu_order = 200
+    list_display = ["name", "role", "email", "branch", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "role", "email"]
 
 
-BULK_ACTION_PERMISSIONS = {"delete": "delete"}
-
-
-@hooks.register("before_bulk_action")
-def check_branch_snippet_bulk_action(request, action_type, objects, action_class_instance):
-    """Refuse a bulk action on branch snippets unless the user may do it on every one."""
-    model = getattr(action_class_instance, "model", None)
-    if model is None:
-        return
-    policy = snippet_permission_policy(model)
-    if not isinstance(policy, BranchSnippetPermissionPolicy):
-        return
-    action = BULK_ACTION_PERMISSIONS.get(action_type, "change")
-    user = request.user
-    if not all(policy.user_has_permission_for_instance(user, action, obj) for obj in objects):
-        raise PermissionDenied
+register_snippet(ContactPersonViewSet)

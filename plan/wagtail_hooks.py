@@ -1,72 +1,33 @@
-"""Admin registration of the plan's snippets, grouped under one menu item.
+"""Wagtail hooks of the plan admin views: their URLs and the buttons that lead to them."""
 
-Contact persons belong to a branch: a branch's groups manage only their own (see
-``home.snippets``). The other snippets are shared: every editor may see and choose them,
-the "Nasjonalt" group manages them (model permissions given by ``home.services.branch``).
-"""
-
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 
-from home.snippets import BranchSnippetViewSet
-from plan.models import ContactPerson, Organisation, SustainableDevelopmentGoal, TargetGroup
-from resources.models import Topic
+from home.models import BranchPage
+from plan.admin.fork import ForkPlanView
 
-
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "group"
-    list_display = ["name", "short_name", "kind", "locale"]
-    list_filter = ["kind", "locale"]
-    search_fields = ["name", "short_name"]
+FORK_LABEL = _("New plan based on …")
 
 
-class ContactPersonViewSet(BranchSnippetViewSet):
-    model = ContactPerson
-    icon = "user"
-    list_display = ["name", "role", "email", "branch", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name", "role", "email"]
+@hooks.register("register_admin_urls")
+def register_plan_admin_urls():
+    return [path("plans/fork/<int:branch_id>/", ForkPlanView.as_view(), name="plan_fork")]
 
 
-class TargetGroupViewSet(SnippetViewSet):
-    model = TargetGroup
-    icon = "user"
-    list_display = ["name", "locale"]
-    list_filter = ["locale"]
+def _fork_button(page, user, priority):
+    if page.specific_class is BranchPage and page.permissions_for_user(user).can_add_subpage():
+        yield Button(
+            FORK_LABEL, reverse("plan_fork", args=[page.pk]), icon_name="copy", priority=priority
+        )
 
 
-class SustainableDevelopmentGoalViewSet(SnippetViewSet):
-    model = SustainableDevelopmentGoal
-    icon = "globe"
-    list_display = ["number", "title", "locale"]
-    list_filter = ["locale"]
+@hooks.register("register_page_header_buttons")
+def fork_header_button(page, user, view_name=None, next_url=None):
+    yield from _fork_button(page, user, priority=16)
 
 
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
-
-
-class PlanSnippetsGroup(SnippetViewSetGroup):
-    """The plan's shared registers in one admin menu: "Registre"."""
-
-    menu_label = _("Registers")
-    menu_icon = "folder-open-inverse"
-    menu_order = 300
-    items = (
-        OrganisationViewSet,
-        ContactPersonViewSet,
-        TargetGroupViewSet,
-        SustainableDevelopmentGoalViewSet,
-        TopicViewSet,
-    )
-
-
-register_snippet(PlanSnippetsGroup)
-
-# The plan's own admin views ("New plan based on …") register their hooks on import.
-import plan.admin.hooks  # noqa: E402, F401
+@hooks.register("register_page_listing_more_buttons")
+def fork_listing_button(page, user, next_url=None):
+    yield from _fork_button(page, user, priority=9)

@@ -22,19 +22,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from assets.models import CreditedImage
-from home.models import BranchPage, HomePage
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from core.translation import translate_page, translate_snippet
+from home.models import BranchPage, ContactPerson, HomePage
 from home.services.site import ensure_home_page
-from plan.models import (
-    ActionPlanPage,
-    ContactPerson,
-    MeasurePage,
-    MeasureStatusUpdate,
-    Organisation,
-    StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
-)
-from plan.services.translation import translate_page, translate_snippet
+from plan.models import ActionPlanPage, MeasurePage, MeasureStatusUpdate, StrategyPage
 from resources.models import (
     EventIndexPage,
     EventPage,

@@ -14,17 +14,9 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from home.models import BranchPage
-from plan.models import (
-    ActionPlanPage,
-    ContactPerson,
-    MeasurePage,
-    MeasureStatus,
-    Organisation,
-    StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
-)
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from home.models import BranchPage, ContactPerson
+from plan.models import ActionPlanPage, MeasurePage, MeasureStatus, StrategyPage
 from resources.models import (
     EventIndexPage,
     EventPage,
@@ -335,7 +327,7 @@ class CreateSnippetsTests(AdminTestCase):
         self.assertEqual(SustainableDevelopmentGoal.objects.get(number=4).title, "God utdanning")
 
     def test_duplicate_goal_number_is_refused(self):
-        url = reverse("wagtailsnippets_plan_sustainabledevelopmentgoal:add")
+        url = reverse("wagtailsnippets_core_sustainabledevelopmentgoal:add")
         response = self.client.post(url, {"number": "17", "title": "Igjen"})
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.context["form"].errors)

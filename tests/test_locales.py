@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
-from home.locales import sync_content_locales
+from core.languages import sync_content_locales
 from home.models import HomePage
 from home.services.site import ensure_home_page
 

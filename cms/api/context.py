@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from .links import page_url
+from core.links import page_url
+
 from .locales import Locales
 
 

@@ -13,12 +13,13 @@ from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from core.languages import content_languages, default_language
+from core.links import page_url
+from core.visibility import public_pages
+
 from . import richtext
 from .images import document_data, image_data, load_images
-from .links import page_url
-from .locales import content_languages
 from .types import type_name_for_content_type
-from .visibility import public_pages
 
 
 class Deferred:
@@ -168,7 +169,7 @@ class Lookups:
     def localized_row(self, key):
         """The public page of ``key`` in the requested language, else in the default one."""
         rows = self.pages_by_key.get(key, {})
-        for code in (self.api.locales.language, content_languages()[0]):
+        for code in (self.api.locales.language, default_language()):
             if code in rows:
                 return rows[code]
         return None

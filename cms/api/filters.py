@@ -3,9 +3,10 @@
 from django import forms
 from django_filters import rest_framework as filters
 
+from core.visibility import public_pages
+
 from .errors import invalid_parameter
 from .search import MAX_QUERY_LENGTH, search_keys
-from .visibility import public_pages
 
 MAX_ID = 2**31 - 1
 

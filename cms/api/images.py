@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from wagtail.images import get_image_model
 
-from .links import asset_url
+from core.links import asset_url
 
 logger = logging.getLogger(__name__)
 

@@ -3,22 +3,14 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.conf import settings
 from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.exceptions import ValidationError
 from wagtail.models import Locale
 
+from core.languages import content_languages, default_language
+
 #: Language tags that mean a content language without naming it (e.g. "no" for Norwegian).
 LANGUAGE_ALIASES = {"no": "nb"}
-
-
-def content_languages():
-    """The codes of CONTENT_LANGUAGES, the default language first."""
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def default_language():
-    return content_languages()[0]
 
 
 def _match(tag, codes):

@@ -10,8 +10,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.models import Page
 
+from core.languages import content_languages
+
 from . import deferred
-from .locales import content_languages
 from .types import type_name_for_model
 
 STEPLEN = Page.steplen

@@ -14,14 +14,16 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, viewsets
 from rest_framework.response import Response
 
+from core.languages import content_languages
+from core.visibility import public_pages
+
 from . import deferred
 from .caching import serve_cached
 from .context import ApiContext
 from .errors import ErrorSerializer, invalid_parameter
 from .filters import parse_id
-from .locales import Locales, content_languages, negotiate_language
+from .locales import Locales, negotiate_language
 from .pagination import ApiPagination
-from .visibility import public_pages
 
 MAX_PARAMETER_LENGTH = 1000
 

@@ -20,9 +20,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    "core",
     "home",
+    "access",
     "plan",
     "resources",
+    "demo",
     "assets",
     "operations",
     "cms.api",

@@ -6,7 +6,7 @@ from django_filters import rest_framework as filters
 
 from cms.api.errors import invalid_parameter
 from cms.api.filters import PublicFilterSet
-from cms.api.visibility import public_pages
+from core.visibility import public_pages
 from home.models import BranchPage
 
 

@@ -3,20 +3,18 @@
 A branch is a ``BranchPage`` under the HomePage in every content language (translations of
 each other) with its resource and event index pages, a collection for its images and
 documents, an editor and an approver group and a moderation workflow (see
-``home.services.branch_access`` for who may do what).
+``access.branch_groups`` for who may do what).
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Revision, Workflow, WorkflowState
 
-from home.models import BranchPage
-from home.services.branch_access import (
+from access.branch_groups import (
     APPROVER_PAGE_PERMISSIONS,
     EDITOR_PAGE_PERMISSIONS,
     NATIONAL_GROUP_NAME,
@@ -30,8 +28,10 @@ from home.services.branch_access import (
     ensure_workflow,
     workflow_name,
 )
+from core.languages import content_languages, default_language, default_locale
+from core.translation import translate_page
+from home.models import BranchPage
 from home.services.site import ensure_home_page
-from plan.services.translation import translate_page
 from resources.models import EventIndexPage, ResourceIndexPage
 
 __all__ = [
@@ -130,7 +130,7 @@ def resolve_locales(language_codes=None):
     Every code must be a content language, and the default language must be among them: the
     other languages are translations of it.
     """
-    content_codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    content_codes = content_languages()
     codes = content_codes if not language_codes else list(dict.fromkeys(language_codes))
     unknown = [code for code in codes if code not in content_codes]
     if unknown:
@@ -164,20 +164,16 @@ def _short_name(name, short_name, home):
 # --- Look-ups -----------------------------------------------------------------------------
 
 
-def _default_locale():
-    return Locale.objects.get_or_create(language_code=settings.WAGTAIL_CONTENT_LANGUAGES[0][0])[0]
-
-
 def find_branch(slug):
     """The default-language BranchPage with ``slug``, or ``None``."""
-    return BranchPage.objects.filter(locale=_default_locale(), slug=slug).first()
+    return BranchPage.objects.filter(locale=default_locale(), slug=slug).first()
 
 
 def get_branch(slug):
     """The default-language BranchPage with ``slug``; a clear error when there is none."""
     branch = find_branch(slug)
     if branch is None:
-        existing = BranchPage.objects.filter(locale=_default_locale()).order_by("slug")
+        existing = BranchPage.objects.filter(locale=default_locale()).order_by("slug")
         known = ", ".join(existing.values_list("slug", flat=True)) or "none"
         raise BranchError(f"There is no branch with the slug “{slug}” (existing: {known}).")
     return branch
@@ -209,8 +205,7 @@ def _ensure_branch_pages(home, slug, name, short_name, locales, translation_valu
 
 
 def _index_title(titles, locale):
-    default_code = settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
-    return titles.get(locale.language_code) or titles[default_code]
+    return titles.get(locale.language_code) or titles[default_language()]
 
 
 def _ensure_index_pages(branch, model, titles, locales, translation_values):

@@ -1,18 +1,10 @@
 """Set up the top of the page tree: the HomePage in every content language and the Site."""
 
-from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from core.languages import content_locales
 from home.models import HomePage
-
-
-def content_locales():
-    """The Locale rows of CONTENT_LANGUAGES, default language first (created when missing)."""
-    return [
-        Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
-    ]
 
 
 @transaction.atomic

@@ -18,7 +18,8 @@ from wagtail.models import Locale
 
 from home.models import BranchPage
 from plan.models import ActionPlanPage
-from plan.services.fork import ForkError, fork_plan, parse_period
+from plan.services.fork import fork_plan
+from plan.services.plan_tree import ForkError, parse_period
 
 
 class SourcePlanField(forms.ModelChoiceField):

@@ -9,6 +9,7 @@ from cms.api.filters import (
     id_filter,
     snippet_key,
 )
+from core.models import Organisation, TargetGroup
 from home.api.filters import BranchFilterMixin
 from plan.models import (
     ActionPlanPage,
@@ -17,9 +18,7 @@ from plan.models import (
     MeasurePartner,
     MeasureStatus,
     MeasureTargetGroup,
-    Organisation,
     StrategyPage,
-    TargetGroup,
 )
 
 

@@ -13,21 +13,17 @@ from cms.api.serializers import (
     page_fields,
     type_field,
 )
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from core.models.relations import OrganisationLink
+from core.tree import BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH
+from home.models import ContactPerson
 from plan.models import (
     ActionPlanPage,
-    ContactPerson,
     MeasurePage,
     MeasureStatus,
     MeasureStatusUpdate,
-    Organisation,
     StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
 )
-from plan.models.relations import OrganisationLink
-
-BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH = 3, 4, 5
-
 
 # --- Snippets ------------------------------------------------------------------------------
 

@@ -11,10 +11,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from cms.api.views import NOT_FOUND_RESPONSES, PublicAPIView, parse_id
-from cms.api.visibility import public_pages
+from core.visibility import public_pages
 from plan.models import ActionPlanPage
-from plan.services.template import export_plan
-from plan.services.template_check import template_schema
+from plan.services.template.check import template_schema
+from plan.services.template.export import export_plan
 
 SCHEMA_MEDIA_TYPE = "application/schema+json"
 

@@ -12,12 +12,10 @@ from .measure import (
     MeasureTargetGroup,
 )
 from .plan import ActionPlanPage
-from .snippets import ContactPerson, Organisation, SustainableDevelopmentGoal, TargetGroup
 from .strategy import StrategyGoal, StrategyPage
 
 __all__ = [
     "ActionPlanPage",
-    "ContactPerson",
     "MeasureContact",
     "MeasureGoal",
     "MeasurePage",
@@ -27,9 +25,6 @@ __all__ = [
     "MeasureStatus",
     "MeasureStatusUpdate",
     "MeasureTargetGroup",
-    "Organisation",
     "StrategyGoal",
     "StrategyPage",
-    "SustainableDevelopmentGoal",
-    "TargetGroup",
 ]

@@ -8,17 +8,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
-
-from .pages import BasePage, ForkProvenanceMixin
-from .relations import (
-    ContactLink,
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from core.models.pages import BasePage
+from core.models.relations import (
     GoalLink,
     OrganisationLink,
     TargetGroupLink,
     TranslatableOrderable,
 )
-from .timing import TimingMixin
+from core.models.timing import TimingMixin
+from home.models import ContactLink
+
+from .provenance import ForkProvenanceMixin
 
 
 class MeasureStatus(models.TextChoices):

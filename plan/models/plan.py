@@ -1,18 +1,17 @@
 """The action plan ("handlingsplan") of a county branch for a period of years."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, DefinitionBlock, QuoteBlock
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, DefinitionBlock, QuoteBlock
+from core.models.pages import BasePage
+from plan.periods import YEAR_VALIDATORS, period_label
 
-from .pages import BasePage, ForkProvenanceMixin
-
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+from .provenance import ForkProvenanceMixin
 
 
 class ActionPlanPage(ForkProvenanceMixin, BasePage):
@@ -101,7 +100,7 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
         help_text=_("Quotations shown with the plan, with their source and page number."),
     )
     contact_person = models.ForeignKey(
-        "plan.ContactPerson",
+        "home.ContactPerson",
         verbose_name=_("responsible contact person"),
         null=True,
         blank=True,
@@ -179,9 +178,7 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
     @property
     def period_label(self):
         """The period as printed on the plan, e.g. "2024–2025"."""
-        if self.period_start == self.period_end:
-            return str(self.period_start)
-        return f"{self.period_start}–{self.period_end}"
+        return period_label(self.period_start, self.period_end)
 
     def clean(self):
         super().clean()

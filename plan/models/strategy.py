@@ -7,10 +7,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from core.models.pages import BasePage
+from core.models.relations import GoalLink
 
-from .pages import BasePage, ForkProvenanceMixin
-from .relations import GoalLink
+from .provenance import ForkProvenanceMixin
 
 
 class StrategyPage(ForkProvenanceMixin, BasePage):

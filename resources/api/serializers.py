@@ -12,8 +12,8 @@ from cms.api.serializers import (
     page_fields,
     type_field,
 )
+from core.tree import BRANCH_DEPTH
 from plan.api.serializers import (
-    BRANCH_DEPTH,
     OrganisationRoleSerializer,
     SnippetSerializer,
     StreamItemsField,

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_view
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
 from cms.api.views import PageViewSet, locale_and_errors
-from cms.api.visibility import public_pages
+from core.visibility import public_pages
 from plan.models import MeasurePage, MeasureRelatedEvent, MeasureRelatedResource
 from resources.models import (
     EventCoOrganiser,

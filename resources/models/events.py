@@ -8,10 +8,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, ProgrammeItemBlock
-from plan.models.pages import BasePage, BranchIndexPage
-from plan.models.relations import OrganisationLink, TargetGroupLink
-from plan.models.timing import TimingMixin
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, ProgrammeItemBlock
+from core.models.pages import BasePage
+from core.models.relations import OrganisationLink, TargetGroupLink
+from core.models.timing import TimingMixin
+from home.models import BranchIndexPage
 
 
 class EventIndexPage(BranchIndexPage):
@@ -105,10 +106,13 @@ class EventPage(TimingMixin, BasePage):
 
     @property
     def related_measures(self):
-        """The measures that list this event, in tree order."""
-        from plan.models import MeasurePage
+        """The measures that list this event, in tree order.
 
-        return MeasurePage.objects.filter(related_events__event=self).order_by("path")
+        The measure model is reached through the reverse relation ``measure_links`` (declared
+        by the plan app), so that the resources app does not import the plan app.
+        """
+        measure_model = self.measure_links.model.page.field.related_model
+        return measure_model.objects.filter(related_events__event=self).order_by("path")
 
 
 class EventTargetGroup(TargetGroupLink):

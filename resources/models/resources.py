@@ -10,10 +10,11 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
-from plan.models.pages import BasePage, BranchIndexPage
-from plan.models.relations import TranslatableOrderable
-from plan.models.translation import LocaleConstraintsMixin, UnofficialTranslationMixin
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from core.models.pages import BasePage
+from core.models.relations import TranslatableOrderable
+from core.models.translation import LocaleConstraintsMixin, UnofficialTranslationMixin
+from home.models import BranchIndexPage
 
 
 class Topic(LocaleConstraintsMixin, UnofficialTranslationMixin, TranslatableMixin, models.Model):

@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
+from demo.loader import load_demo_content
 from plan.models import ActionPlanPage
-from plan.services.demo import load_demo_content
 
 from .openapi import assert_matches_schema
 

@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from cms.api.visibility import public_pages
+from core.visibility import public_pages
 
 
 def all_entries(get):

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cms.api.visibility import public_pages
+from core.visibility import public_pages
 
 
 def all_ids(body):

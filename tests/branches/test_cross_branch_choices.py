@@ -12,8 +12,8 @@ from wagtail.models import Revision
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import querydict_from_html
 
-from home.models import BranchPage
-from plan.models import ActionPlanPage, ContactPerson, MeasurePage
+from home.models import BranchPage, ContactPerson
+from plan.models import ActionPlanPage, MeasurePage
 from resources.models import EventPage, ResourceArticlePage
 from tests.branches.builders import build_branch, make_user
 from tests.factories import ContactPersonFactory, OrganisationFactory
@@ -76,7 +76,7 @@ class CrossBranchChoiceTests(WagtailTestUtils, TestCase):
 
     def test_contact_person_photo(self):
         contact = self.troms.contact
-        url = reverse("wagtailsnippets_plan_contactperson:edit", args=[contact.pk])
+        url = reverse("wagtailsnippets_home_contactperson:edit", args=[contact.pk])
         data = self.form(url, "w-editor-form")
         data["photo"] = str(self.nordland.image.pk)
         response = self.client.post(url, data)

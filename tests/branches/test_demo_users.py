@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from demo.fixtures import nordland_2024_2025 as data
+from demo.loader import DEMO_BRANCH_USER_PASSWORD, ensure_branch, ensure_demo_branch_users
 from home.services.branch import branch_workflow, create_branch
-from plan.fixtures import nordland_2024_2025 as data
-from plan.services.demo import DEMO_BRANCH_USER_PASSWORD, ensure_branch, ensure_demo_branch_users
 from tests.factories import make_plan
 
 pytestmark = pytest.mark.django_db

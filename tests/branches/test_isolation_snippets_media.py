@@ -4,8 +4,9 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.images import get_image_model
 
+from core.models import Organisation
+from home.models import ContactPerson
 from home.services.branch import create_branch, ensure_national_group
-from plan.models import ContactPerson, Organisation
 from tests.branches.builders import make_user
 from tests.factories import (
     ContactPersonFactory,
@@ -44,7 +45,7 @@ class BranchSnippetAndMediaTests(TestCase):
         self.assertEqual(response["Location"], reverse("wagtailadmin_home"))
 
     def contact_url(self, action, contact=None):
-        name = f"wagtailsnippets_plan_contactperson:{action}"
+        name = f"wagtailsnippets_home_contactperson:{action}"
         return reverse(name, args=[contact.pk]) if contact else reverse(name)
 
     def contact_data(self, branch, name="Ny kontakt"):
@@ -69,7 +70,7 @@ class BranchSnippetAndMediaTests(TestCase):
                 self.assertRefused(self.client.get(self.contact_url("delete", contact)))
                 self.assertRefused(self.client.post(self.contact_url("delete", contact)))
                 bulk_delete = reverse(
-                    "wagtail_bulk_action", args=["plan", "contactperson", "delete"]
+                    "wagtail_bulk_action", args=["home", "contactperson", "delete"]
                 )
                 self.assertRefused(
                     self.client.post(f"{bulk_delete}?id={contact.pk}&id={self.troms_contact.pk}")
@@ -127,15 +128,15 @@ class BranchSnippetAndMediaTests(TestCase):
     # --- Shared snippets ---------------------------------------------------------------
 
     def test_shared_snippets_are_seen_and_chosen_by_branches_and_edited_nationally(self):
-        edit = reverse("wagtailsnippets_plan_organisation:edit", args=[self.organisation.pk])
-        listing = reverse("wagtailsnippets_plan_organisation:list")
-        chooser = reverse("wagtailsnippetchoosers_plan_organisation:choose")
+        edit = reverse("wagtailsnippets_core_organisation:edit", args=[self.organisation.pk])
+        listing = reverse("wagtailsnippets_core_organisation:list")
+        chooser = reverse("wagtailsnippetchoosers_core_organisation:choose")
 
         self.assertContains(self.client.get(listing), "KS Nord")
         self.assertContains(self.client.get(chooser), "KS Nord")
         self.assertRefused(self.client.get(edit))
         self.assertRefused(self.client.post(edit, {"name": "Endret", "kind": "public"}))
-        self.assertRefused(self.client.get(reverse("wagtailsnippets_plan_organisation:add")))
+        self.assertRefused(self.client.get(reverse("wagtailsnippets_core_organisation:add")))
         self.assertEqual(Organisation.objects.get(pk=self.organisation.pk).name, "KS Nord")
 
         self.client.force_login(self.national_editor)

@@ -6,8 +6,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from home.translation_guards import GUARD_ATTRIBUTE, guarded_views
-from plan.services.translation import translate_snippet
+from access.translation_guards import GUARD_ATTRIBUTE, guarded_views
+from core.translation import translate_snippet
 from resources.models import EventCoOrganiser
 from tests.branches.builders import build_branch, make_user
 from tests.factories import EventPageFactory, OrganisationFactory

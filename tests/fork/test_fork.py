@@ -10,7 +10,8 @@ from wagtail.models import Page
 
 from plan.management.progress import ProgressBar
 from plan.models import ActionPlanPage, MeasurePage, MeasureStatusUpdate, StrategyPage
-from plan.services.fork import ForkError, fork_plan, parse_period
+from plan.services.fork import fork_plan
+from plan.services.plan_tree import ForkError, parse_period
 from tests.fork.builders import build_source_plan
 
 

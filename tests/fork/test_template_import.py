@@ -13,17 +13,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from home.models import ContactPerson
 from home.services.branch import create_branch
-from plan.models import (
-    ActionPlanPage,
-    ContactPerson,
-    MeasurePage,
-    Organisation,
-    SustainableDevelopmentGoal,
-    TargetGroup,
-)
-from plan.services import template_refs
-from plan.services.template import export_plan
+from plan.models import ActionPlanPage, MeasurePage
+from plan.services.template import refs as template_refs
+from plan.services.template.export import export_plan
 from tests.factories import SustainableDevelopmentGoalFactory, locale
 from tests.fork.builders import build_source_plan
 

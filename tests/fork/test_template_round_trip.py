@@ -9,12 +9,13 @@ import jsonschema
 from django.core.management import call_command
 from django.test import TestCase
 
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from demo.loader import load_demo_content
 from home.services.branch import create_branch
-from plan.models import ActionPlanPage, Organisation, SustainableDevelopmentGoal, TargetGroup
-from plan.services.demo import load_demo_content
-from plan.services.template import export_plan
-from plan.services.template_check import template_schema
-from plan.services.template_refs import LEFT_OUT_LABELS
+from plan.models import ActionPlanPage
+from plan.services.template.check import template_schema
+from plan.services.template.export import export_plan
+from plan.services.template.refs import LEFT_OUT_LABELS
 
 KEY = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 

@@ -21,20 +21,17 @@ from PIL import Image
 from wagtail.models import Page, Revision
 
 from assets.models import CreditedImage
-from home.models import BranchPage
+from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from demo.loader import DEFAULT_ADMIN_PASSWORD, load_demo_content
+from home.models import BranchPage, ContactPerson
 from plan.models import (
     ActionPlanPage,
-    ContactPerson,
     MeasurePage,
     MeasurePartner,
     MeasureRelatedEvent,
     MeasureRelatedResource,
-    Organisation,
     StrategyPage,
-    SustainableDevelopmentGoal,
-    TargetGroup,
 )
-from plan.services.demo import DEFAULT_ADMIN_PASSWORD, load_demo_content
 from resources.models import EventPage, ResourceArticlePage, Topic
 
 pytestmark = pytest.mark.django_db

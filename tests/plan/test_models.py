@@ -9,8 +9,9 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from plan.models import ActionPlanPage, MeasurePage, MeasureStatusUpdate, SustainableDevelopmentGoal
-from plan.services.translation import translate_snippet
+from core.models import SustainableDevelopmentGoal
+from core.translation import translate_snippet
+from plan.models import ActionPlanPage, MeasurePage, MeasureStatusUpdate
 from tests.factories import (
     ContactPersonFactory,
     CreditedImageFactory,

@@ -6,8 +6,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from core.languages import content_languages, default_language
+
 from ..generation import current_generation
-from ..locales import content_languages
 from ..views import PublicAPIView
 
 ENDPOINTS = {
@@ -43,7 +44,7 @@ class IndexView(PublicAPIView):
             {
                 "name": settings.SPECTACULAR_SETTINGS["TITLE"],
                 "version": settings.SPECTACULAR_SETTINGS["VERSION"],
-                "default_locale": content_languages()[0],
+                "default_locale": default_language(),
                 "locales": content_languages(),
                 "generation": current_generation().value,
                 "endpoints": {

@@ -12,12 +12,14 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from core.languages import content_languages
+from core.visibility import public_pages
+
 from ..caching import add_private_headers
 from ..errors import invalid_parameter
-from ..locales import Locales, content_languages
+from ..locales import Locales
 from ..types import registered_models, viewset_for_model
 from ..views import NOT_FOUND_RESPONSES, PublicAPIView
-from ..visibility import public_pages
 
 
 class PreviewParametersSerializer(serializers.Serializer):

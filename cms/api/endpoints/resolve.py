@@ -7,11 +7,13 @@ from rest_framework.response import Response
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
-from ..links import page_url
-from ..locales import Locales, content_languages
+from core.languages import content_languages
+from core.links import page_url
+from core.visibility import public_pages
+
+from ..locales import Locales
 from ..types import registered_models, type_name_for_model, viewset_for_model
 from ..views import NOT_FOUND_RESPONSES, PublicAPIView
-from ..visibility import public_pages
 
 MAX_PATH_LENGTH = 1000
 

@@ -4,12 +4,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from wagtail.models import Page
 
+from core.visibility import public_pages
+
 from ..richtext import plain_text
 from ..search import MAX_QUERY_LENGTH, search_keys
 from ..serializers import PageSerializer
 from ..types import registered_models, type_name_for_model
 from ..views import ERROR_RESPONSES, LOCALE_PARAMETER, PublicAPIView
-from ..visibility import public_pages
 
 #: The page types search looks in.
 SEARCH_TYPES = ["plan", "measure", "resource", "event"]

@@ -3,12 +3,13 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from ..links import page_url
-from ..locales import content_languages
+from core.languages import content_languages
+from core.links import page_url
+from core.visibility import public_pages
+
 from ..serializers import TranslationsField
 from ..types import type_name_for_content_type
 from ..views import ERROR_RESPONSES, PublicAPIView
-from ..visibility import public_pages
 
 
 class SitemapEntrySerializer(serializers.Serializer):

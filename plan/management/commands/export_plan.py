@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from plan.models import ActionPlanPage
-from plan.services.template import export_plan
+from plan.services.template.export import export_plan
 
 
 class Command(BaseCommand):

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from plan.management.progress import ProgressBar
-from plan.services.fork import ForkError, fork_plan, live_plan, parse_period, target_branch
+from plan.services.fork import fork_plan
+from plan.services.plan_tree import ForkError, live_plan, parse_period, target_branch
 
 
 class Command(BaseCommand):

@@ -4,9 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from plan.management.progress import ProgressBar
-from plan.services.fork import ForkError, parse_period, target_branch
-from plan.services.template import import_plan
-from plan.services.template_check import TemplateError, load_template
+from plan.services.plan_tree import ForkError, parse_period, target_branch
+from plan.services.template.check import TemplateError, load_template
+from plan.services.template.importer import import_plan
 
 
 class Command(BaseCommand):

@@ -7,12 +7,12 @@ translations of each other.
 
 What a reference to something outside the tree looks like is decided by a *dumper* (reading)
 and a *resolver* (building): forking inside the install keeps the objects themselves
-(``SameInstall``), a template uses names, numbers and URLs (``plan.services.template_refs``).
+(``SameInstall``), a template uses names, numbers and URLs (``plan.services.template.refs``).
 Links in rich text between pages of the tree become ``<a linktype="node" key="…">`` in the
 dict and point at the new pages after building.
 
-``nodes`` says what is read and written of each page type, ``reader`` reads and ``builder``
-builds.
+``nodes`` says what is read and written of each page type, ``reader`` reads, ``builder``
+builds and ``placement`` checks and saves a tree under a branch (the period, clashes).
 """
 
 from .builder import BuildResult, build_plan
@@ -25,15 +25,25 @@ from .nodes import (
     Relation,
     SameInstall,
     node_link_rewriter,
-    period_label,
     set_period,
     strip_texts,
     walk,
+)
+from .placement import (
+    ForkError,
+    branch_parents,
+    check_period,
+    check_target,
+    live_plan,
+    parse_period,
+    save_tree,
+    target_branch,
 )
 from .reader import dump_plan, plan_languages, primary_translation, visible
 
 __all__ = [
     "CHILD_TYPE",
+    "ForkError",
     "MEASURE",
     "PLAN",
     "STRATEGY",
@@ -41,14 +51,20 @@ __all__ = [
     "NodeType",
     "Relation",
     "SameInstall",
+    "branch_parents",
     "build_plan",
+    "check_period",
+    "check_target",
     "dump_plan",
+    "live_plan",
     "node_link_rewriter",
-    "period_label",
+    "parse_period",
     "plan_languages",
     "primary_translation",
+    "save_tree",
     "set_period",
     "strip_texts",
+    "target_branch",
     "visible",
     "walk",
 ]

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Locale, Page, TranslatableMixin
 
+from core.translation import MissingTranslationError
 from plan.models import ActionPlanPage
-from plan.services.translation import MissingTranslationError
 
 from .nodes import (
     CHILD_TYPE,

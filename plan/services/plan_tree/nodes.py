@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-from plan.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from core.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from plan.models import (
     ActionPlanPage,
     MeasureContact,
@@ -18,6 +18,7 @@ from plan.models import (
     StrategyGoal,
     StrategyPage,
 )
+from plan.periods import period_label
 
 PAGE_TEXTS = ("title", "slug", "seo_title", "search_description")
 DEFINITION_FEATURES = INLINE_RICH_TEXT_FEATURES + ["ol", "ul"]
@@ -174,11 +175,6 @@ def strip_texts(tree):
             if node_type is PLAN:
                 values["definitions"] = []
                 values["quotes"] = []
-
-
-def period_label(start, end, dash="–"):
-    """A period as printed, e.g. "2026–2027" (or "2026" for one year)."""
-    return str(start) if start == end else f"{start}{dash}{end}"
 
 
 def set_period(tree, start, end):

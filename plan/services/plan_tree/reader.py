@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from wagtail.models import Locale, Page
 
-from cms.api.visibility import public_q
+from core.visibility import public_q
 from plan.models import ActionPlanPage
 
 from .nodes import (

@@ -1,0 +1,63 @@
+"""Admin views for snippets that belong to a branch: each branch manages only its own.
+
+Wagtail's snippet views check model permissions only. ``BranchSnippetViewSet`` adds the
+instance check of ``BranchSnippetPermissionPolicy`` to the edit and delete views, and its form
+offers (and accepts) only the branches the user may change.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
+
+from access.choices import ChoiceCheckMixin
+from access.permissions import BranchSnippetPermissionPolicy, editable_branches, is_national
+
+
+class InstancePermissionMixin:
+    """Checks the view's permission on the object it shows, not only on the model."""
+
+    def user_has_permission(self, permission):
+        instance = getattr(self, "object", None)
+        if instance is None or instance.pk is None:
+            return super().user_has_permission(permission)
+        return self.user_has_permission_for_instance(permission, instance)
+
+
+class BranchSnippetEditView(InstancePermissionMixin, EditView):
+    """The snippet edit view, refused for another branch's snippet."""
+
+
+class BranchSnippetDeleteView(InstancePermissionMixin, DeleteView):
+    """The snippet delete view, refused for another branch's snippet."""
+
+
+class BranchSnippetForm(ChoiceCheckMixin, WagtailAdminModelForm):
+    """Offers only the branches the user may change; only national staff may leave it empty.
+    Refuses images and other objects the user may not choose (``access.choices``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        branch_field = self.fields.get("branch")
+        if user is None or branch_field is None or user.is_superuser:
+            return
+        branch_field.queryset = editable_branches(user)
+        if not is_national(user):
+            branch_field.required = True
+            branch_field.error_messages["required"] = _("Choose your branch.")
+
+
+class BranchSnippetViewSet(SnippetViewSet):
+    """A snippet viewset for models with a ``branch``: each branch edits only its own."""
+
+    edit_view_class = BranchSnippetEditView
+    delete_view_class = BranchSnippetDeleteView
+
+    @property
+    def permission_policy(self):
+        return BranchSnippetPermissionPolicy(self.model)
+
+    def get_edit_handler(self):
+        panels = getattr(self, "panels", None) or self.model.panels
+        return ObjectList(panels, base_form_class=BranchSnippetForm).bind_to_model(self.model)
