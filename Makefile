@@ -7,7 +7,7 @@ PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo install install-test messages migrate load-demo serve test test-fast test-slow test-browser website-dist lint format clean
+.PHONY: demo install install-test messages migrate load-demo serve backup restore test test-fast test-slow test-browser website-dist lint format clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,22 @@ demo: load-demo
 # Debian's Chromium drives the browser tests (Playwright never downloads one).
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
+# Production-style serving: gunicorn with gunicorn.conf.py (workers from the CPU count, timeouts,
+# access log) and the production settings, against DATABASE_URL. Needs SECRET_KEY and
+# ALLOWED_HOSTS; run `manage.py migrate` and `collectstatic` first (docs/deployment.md).
+serve: install messages
+	$(BIN)/gunicorn --config gunicorn.conf.py
+
+# Backups: `make backup` writes backups/handlingsplan-<UTC time>.dump (pg_dump, custom format)
+# and ….media.tar.gz (MEDIA_ROOT); `make restore FILE=backups/handlingsplan-<time>.dump` restores
+# both into the database of DATABASE_URL, which must be empty. BACKUP_DIR overrides the folder.
+BACKUP_DIR ?= backups
+backup: install messages
+	$(MANAGE) backup --dir "$(BACKUP_DIR)"
+
+restore: install messages
+	test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/handlingsplan-<time>.dump"; exit 2; }
+	$(MANAGE) restore "$(FILE)"
 
 # The whole suite. DATABASE_URL chooses the database (SQLite when unset; CI uses PostgreSQL).
 # The browser tests follow when Chromium is installed and the database is PostgreSQL.

@@ -15,6 +15,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.views.chooser import SnippetCreateView
 from wagtail.snippets.views.snippets import DeleteView, EditView
 
+from access.choices import ChoiceCheckMixin
 from access.permissions import (
     BranchSnippetPermissionPolicy,
     SharedSnippetPermissionPolicy,
@@ -42,8 +43,9 @@ class BranchSnippetDeleteView(InstancePermissionMixin, DeleteView):
     """The snippet delete view, refused for another branch's snippet."""
 
 
-class BranchSnippetForm(WagtailAdminModelForm):
-    """Offers only the branches the user may change; only national staff may leave it empty."""
+class BranchSnippetForm(ChoiceCheckMixin, WagtailAdminModelForm):
+    """Offers only the branches the user may change; only national staff may leave it empty.
+    Refuses images and other objects the user may not choose (``access.choices``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

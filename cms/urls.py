@@ -8,24 +8,29 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import availability
 from cms.api.errors import not_found
 from cms.api.schema import SchemaView
 from core.website import PREVIEW_PATH, website_page
 
 handler404 = "core.website.not_found"
 
+handler500 = "cms.availability.server_error"
+
 urlpatterns = [
+    path("healthz", availability.healthz, name="healthz"),
+    path("readyz", availability.readyz, name="readyz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api.urls")),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^api/", not_found),  # e.g. /api/v2/: a JSON 404
     # The reference website's preview route (page paths reach it through Page.serve).
     path(PREVIEW_PATH.lstrip("/"), website_page, name="website-preview"),

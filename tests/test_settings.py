@@ -13,6 +13,14 @@ from pathlib import Path
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: A key as `secrets.token_urlsafe(50)` makes one (test-only, not a secret).
+STRONG_KEY = "t3st-0nly-9Qx7vLk2Pz8RmW4nYb6Hc1Jd5Fg0Ts3Ua7Ve2Xi4Oq8Nr6Kp1Ml9Sj"
+#: The minimal production environment documented in docs/deployment.md.
+MINIMAL_PRODUCTION = {
+    "SECRET_KEY": STRONG_KEY,
+    "ALLOWED_HOSTS": "cms.example.no",
+    "DATABASE_URL": "postgres://cms:secret@db.example.no:5432/handlingsplan",
+}
 
 #: Imports the settings module named on the command line and prints what the tests look at.
 SCRIPT = """
@@ -58,7 +66,7 @@ def test_production_refuses_to_start_without_secret_key():
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    process = load_settings("cms.settings.production", SECRET_KEY="a-long-random-production-key")
+    process = load_settings("cms.settings.production", SECRET_KEY=STRONG_KEY)
     assert process.returncode != 0
     assert "ALLOWED_HOSTS must be set in production" in process.stderr
 
@@ -67,7 +75,7 @@ def test_production_starts_with_secret_key_and_hosts_and_honours_database_url():
     settings = loaded(
         load_settings(
             "cms.settings.production",
-            SECRET_KEY="a-long-random-production-key",
+            SECRET_KEY=STRONG_KEY,
             ALLOWED_HOSTS="cms.example.org, api.example.org",
             DATABASE_URL="postgres://handlingsplan:secret@db.example.org:5433/handlingsplan",
         )
@@ -129,3 +137,74 @@ def test_the_test_settings_take_nothing_from_the_callers_environment_but_the_dat
     assert settings["DEMO_ADMIN_PASSWORD"] is None
     assert settings["CONTENT_LANGUAGES"] == ["nb", "en"]
     assert settings["FRONTEND_BASE_URL"] == ""
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "short",
+        "x" * 60,  # long, but one character
+        "abcd" * 20,  # four distinct characters
+        "django-insecure-" + STRONG_KEY,
+    ],
+)
+def test_production_refuses_a_weak_secret_key(key):
+    process = load_settings("cms.settings.production", **{**MINIMAL_PRODUCTION, "SECRET_KEY": key})
+    assert process.returncode != 0
+    assert "SECRET_KEY is too weak for production" in process.stderr
+
+
+def test_check_deploy_gives_no_warning_with_the_minimal_production_variables():
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        **MINIMAL_PRODUCTION,
+    }
+    process = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert process.returncode == 0, process.stderr
+    assert "System check identified no issues" in process.stdout
+
+
+HSTS_SCRIPT = """
+import importlib, json, sys
+s = importlib.import_module("cms.settings.production")
+print(json.dumps([s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, [31_536_000, True, True]),
+        (
+            {
+                "SECURE_HSTS_SECONDS": "3600",
+                "SECURE_HSTS_INCLUDE_SUBDOMAINS": "false",
+                "SECURE_HSTS_PRELOAD": "false",
+            },
+            [3600, False, False],
+        ),
+    ],
+)
+def test_hsts_is_on_by_default_in_production_and_configurable(environ, expected):
+    process = subprocess.run(
+        [sys.executable, "-c", HSTS_SCRIPT],
+        cwd=PROJECT_ROOT,
+        env={"PATH": os.environ.get("PATH", ""), **MINIMAL_PRODUCTION, **environ},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert json.loads(loaded_stdout(process)) == expected
+
+
+def loaded_stdout(process):
+    assert process.returncode == 0, process.stderr
+    return process.stdout

@@ -20,6 +20,8 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, urlencode
 from rest_framework.exceptions import ValidationError
 
+from cms.availability import UNAVAILABLE_ERRORS
+
 from .cdn import cdn_tags, set_cdn_headers
 from .dependencies import recording
 from .generation import current_generation, latest_version
@@ -118,24 +120,47 @@ def render_entry(render):
     )
 
 
+STALE_WARNING = '111 - "Revalidation Failed"'
+
+
+def stale_response(request, key, language):
+    """The body last cached under ``key``, marked stale, while the database cannot be reached
+    (stale-if-error); re-raises the database error being handled when there is none."""
+    entry = cache.get(key) if key else None
+    if not isinstance(entry, CachedBody):
+        raise  # noqa: PLE0704 - the database error being handled
+    response = HttpResponse(entry.content, content_type=entry.content_type)
+    response["Content-Language"] = language
+    add_public_headers(response, entry.etag, entry.last_modified, entry.is_list)
+    set_cdn_headers(response, entry.cdn_tags)
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    response["Warning"] = STALE_WARNING
+    return response
+
+
 def serve_cached(request, render):
     """Serve a public GET through the body cache; ``render()`` builds the response on a miss.
 
     Only 200 responses are cached and get validators; errors pass through with ``Vary``.
+    When the database cannot be reached, the body cached at the last generation this process
+    saw is served with a ``Warning`` (stale-if-error); without one the error propagates (503).
     """
     try:
         language = negotiate_language(request)
     except ValidationError:
         language = None  # render() answers with the 400
     key = _request_key(request, language) if language else None
-    entry = valid_entry(key) if key else None
-    if entry is None:
-        entry = render_entry(render)
-        if not isinstance(entry, CachedBody):
-            patch_vary_headers(entry, VARY)
-            return entry
-        if key is not None:
-            cache.set(key, entry, settings.API_SERVER_CACHE_SECONDS)
+    try:
+        entry = valid_entry(key) if key else None
+        if entry is None:
+            entry = render_entry(render)
+            if not isinstance(entry, CachedBody):
+                patch_vary_headers(entry, VARY)
+                return entry
+            if key is not None:
+                cache.set(key, entry, settings.API_SERVER_CACHE_SECONDS)
+    except UNAVAILABLE_ERRORS:
+        return stale_response(request, key, language)
     return respond(request, entry, language)
 
 
@@ -157,5 +182,9 @@ def cached_response(request):
         language = negotiate_language(request)
     except ValidationError:
         return None
-    entry = valid_entry(_request_key(request, language))
+    key = _request_key(request, language)
+    try:
+        entry = valid_entry(key)
+    except UNAVAILABLE_ERRORS:
+        return stale_response(request, key, language)
     return respond(request, entry, language) if entry is not None else None

@@ -1,6 +1,8 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from corsheaders.defaults import default_headers as default_cors_headers
@@ -8,6 +10,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .caches import redis_caches
 from .env import env_bool, env_int, env_list, env_str
 from .sqlite import SQLITE_ENGINE, sqlite_options
 
@@ -28,6 +31,7 @@ INSTALLED_APPS = [
     "demo",
     "assets",
     "translations",
+    "operations",
     "cms.api",
     "webhooks",
     "wagtail_localize",
@@ -54,6 +58,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks_db",
     "corsheaders",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.api.middleware.CachedApiResponseMiddleware",
@@ -76,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -101,12 +108,42 @@ TEMPLATES = [
 # Database: SQLite for the zero-setup demo, PostgreSQL (psycopg 3) when DATABASE_URL says so.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # A persistent connection is checked before each request reuses it, so no request
+        # fails on a connection that died in a short outage.
+        conn_health_checks=True,
+    )
 }
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 if DATABASES["default"]["ENGINE"] == SQLITE_ENGINE:
     DATABASES["default"]["OPTIONS"] = sqlite_options()
+if IS_POSTGRESQL:
+    # Fail fast (a JSON 503, see cms.availability) instead of hanging when the database is down.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DB_CONNECT_TIMEOUT", 3
+    )
+#: Seconds a client is asked to wait (Retry-After) when the database cannot be reached.
+DATABASE_RETRY_AFTER_SECONDS = env_int("DATABASE_RETRY_AFTER", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Logins: failed attempts are counted per user name and per client address (django-axes); after
+# LOGIN_FAILURE_LIMIT failures either is locked for LOGIN_LOCKOUT_MINUTES (429, see
+# cms.logins). `python manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS` unlock.
+AUTHENTICATION_BACKENDS = [
+    "cms.logins.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.logins.locked_out"
+AXES_CLIENT_IP_CALLABLE = "cms.logins.client_ip"
+AXES_VERBOSE = False
+#: How many reverse proxies in front of the app append to X-Forwarded-For (0: use the peer).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,18 +233,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "handlingsplan@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Cache: local memory by default, Redis when REDIS_URL is set.
+# Cache: local memory by default, Redis when REDIS_URL is set. Redis being down must not take
+# the API down: errors are logged and ignored (a miss), and the client reconnects by itself.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "handlingsplan"),
-        }
-    }
+    CACHES = redis_caches(REDIS_URL, env_str("CACHE_KEY_PREFIX", "handlingsplan"))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cms.cache"
 
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Handlingsplan CMS")
@@ -221,6 +255,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_USER_LOGIN_FORM = "home.login.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "assets.CreditedImage"
+# The admin calls no third party: no Gravatar avatars, no check for new Wagtail releases (both
+# would also be blocked by the Content-Security-Policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
@@ -371,6 +409,36 @@ SPECTACULAR_SETTINGS = {
 
 # The password `load_demo_content` gives the demo admin (a local demo only; see README).
 DEMO_ADMIN_PASSWORD = env_str("DEMO_ADMIN_PASSWORD")
+# Content-Security-Policy (django-csp) of every response: the API and its docs run without
+# inline scripts; Wagtail's admin needs inline style attributes, and inline scripts for its
+# chooser widgets (added for /admin/ only, see cms.middleware).
+# Previews are framed from the website: on this host ('self') unless it has its own.
+_PREVIEW_ORIGINS = sorted(
+    {
+        "{0.scheme}://{0.netloc}".format(urlsplit(url))
+        for url in (HEADLESS_PREVIEW_URL, FRONTEND_BASE_URL)
+        if urlsplit(url).netloc
+    }
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *env_list("CSP_IMG_SRC", "")],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_PREVIEW_ORIGINS, *env_list("CSP_FRAME_SRC", "")],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+
+#: Networks that import_plan may fetch from although they are not public (tests only; never set
+#: from the environment). Everything else that is not a public internet address is refused.
+FETCH_ALLOWED_NETWORKS = []
 
 LOGGING = {
     "version": 1,
@@ -384,5 +452,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         # WeasyPrint logs every layout step of a PDF at INFO.
         "weasyprint.progress": {"level": "WARNING"},
+        # django-axes logs every login at INFO; lockouts come at WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

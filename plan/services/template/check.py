@@ -18,6 +18,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
+from cms.fetching import FetchError, TooLarge, read_file
 from core.models import Organisation
 from plan.content.background import without_repeated_text
 from plan.services.plan_tree import PLAN, walk
@@ -57,19 +58,15 @@ def _short(text):
 
 
 def read_source(source):
-    """The bytes of a template file or http(s) URL, at most 20 MB."""
+    """The bytes of a template file (a regular file) or public http(s) URL, at most 20 MB."""
     try:
-        if re.match(r"^https?://", source, re.IGNORECASE):
+        if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.IGNORECASE):
             return fetch_url(source, MAX_BYTES)
-        path = Path(source)
-        if path.stat().st_size > MAX_BYTES:
-            raise TemplateError([_too_large()])
-        return path.read_bytes()
-    except (OSError, ValueError) as error:
-        if isinstance(error, TemplateError):
-            raise
-        reason = getattr(error, "strerror", None) or str(error)
-        message = _("cannot read %(source)s: %(reason)s") % {"source": source, "reason": reason}
+        return read_file(source, MAX_BYTES)
+    except TooLarge as error:
+        raise TemplateError([_too_large()]) from error
+    except FetchError as error:
+        message = _("cannot read %(source)s: %(reason)s") % {"source": source, "reason": error}
         raise TemplateError([f"$: {message}"]) from error
 
 

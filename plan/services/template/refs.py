@@ -9,23 +9,21 @@ URL, document links ``<a linktype="document" ref="document-1">``. This module wr
 """
 
 import posixpath
-import urllib.request
 from collections import Counter
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.whitelist import Whitelister, allow_without_attributes, check_url
 
+from cms import fetching
 from core.visibility import public_q
 
 MAX_MEDIA_BYTES = 20 * 1024 * 1024
-FETCH_TIMEOUT_SECONDS = 30
 CARRIED = {"organisation", "target_group", "goal", "image"}
 #: What is left out of a template, as reported: kind → (singular, plural) with the count.
 LEFT_OUT_LABELS = {
@@ -268,12 +266,5 @@ def _file_hash(obj):
 
 
 def fetch_url(url, max_bytes=MAX_MEDIA_BYTES):
-    """The bytes at an http(s) ``url``, at most ``max_bytes``; raises OSError or ValueError."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise ValueError(_("only http and https URLs can be fetched"))
-    request = urllib.request.Request(url, headers={"User-Agent": "handlingsplan-cms"})
-    with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
-        data = response.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ValueError(_("larger than %(mb)s MB") % {"mb": max_bytes // (1024 * 1024)})
-    return data
+    """The bytes at a public http(s) ``url``, at most ``max_bytes``; raises FetchError."""
+    return fetching.fetch_url(url, max_bytes)

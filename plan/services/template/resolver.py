@@ -2,23 +2,27 @@
 
 Snippets are matched by name (goals by number) in the import's first language and created
 when missing, with their translations; images and documents are reused when a file with the
-same hash exists and downloaded only when asked (``--fetch-media``).
+same hash exists and downloaded only when asked (``--fetch-media``): from public addresses
+only, checked by content (``assets.filetypes``), all of them before any is stored; one that
+cannot be fetched or is of the wrong type or size stops the import with nothing written.
 """
 
 import posixpath
 from io import BytesIO
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 from wagtail.utils.file import hash_filelike
 
+from assets.filetypes import FileTypeError, check_document, image_filename
+from cms.fetching import FetchError
 from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
 from core.translation import translate_snippet
 
@@ -73,10 +77,15 @@ class PortableResolver:
                     raise ValidationError(
                         [f"$.{register}[{index}]: {message}" for message in error.messages]
                     ) from error
+        fetched = self._fetch_all(
+            [("images", get_image_model()), ("documents", get_document_model())]
+        )
         for entry in self.document["images"]:
-            self.objects["image", entry["ref"]] = self._media(get_image_model(), entry)
+            found = self._existing(get_image_model(), entry)
+            self.objects["image", entry["ref"]] = found or self._save(fetched, "images", entry)
         for entry in self.document["documents"]:
-            found = self._media(get_document_model(), entry)
+            found = self._existing(get_document_model(), entry)
+            found = found or self._save(fetched, "documents", entry)
             self.documents[entry["ref"]] = found or entry["url"]
 
     def _primary_value(self, names):
@@ -150,36 +159,54 @@ class PortableResolver:
         self._translations(goal, entry, ("title", "description"))
         self.objects["goal", entry["number"]] = goal
 
-    def _media(self, model, entry):
-        """An existing file with the same hash, a fetched one, or ``None`` (reported)."""
-        if entry.get("file_hash"):
-            found = model.objects.filter(file_hash=entry["file_hash"]).first()
-            if found is not None:
-                return found
-        if not self.fetch_media:
-            self.report.append(
-                _("Not fetched (use --fetch-media): %(title)s, %(url)s")
-                % {"title": entry["title"], "url": entry["url"]}
-            )
+    def _existing(self, model, entry):
+        """An image or document with the same file hash as ``entry``, or ``None``."""
+        if not entry.get("file_hash"):
             return None
-        try:
-            data = refs.fetch_url(entry["url"])
-        except (OSError, ValueError) as error:
-            self.report.append(
-                _("Could not fetch %(url)s: %(error)s") % {"url": entry["url"], "error": error}
-            )
-            return None
-        return self._save_media(model, entry, data)
+        return model.objects.filter(file_hash=entry["file_hash"]).first()
 
-    def _save_media(self, model, entry, data):
-        name = entry.get("filename") or posixpath.basename(entry["url"]) or "file"
+    def _fetch_all(self, registers):
+        """Fetch and check every missing media file before anything is stored.
+
+        Returns {(register, ref): (file name, bytes)}. A URL that may not be fetched, cannot
+        be, or gives a file of the wrong type or size raises a ValidationError naming it.
+        """
+        fetched = {}
+        for register, model in registers:
+            for index, entry in enumerate(self.document[register]):
+                if self._existing(model, entry) is not None:
+                    continue
+                if not self.fetch_media:
+                    self.report.append(
+                        _("Not fetched (use --fetch-media): %(title)s, %(url)s")
+                        % {"title": entry["title"], "url": entry["url"]}
+                    )
+                    continue
+                try:
+                    fetched[register, entry["ref"]] = self._fetch(register, entry)
+                except (FetchError, FileTypeError) as error:
+                    raise ValidationError(
+                        f"$.{register}[{index}].url: "
+                        + _("cannot fetch %(url)s: %(error)s")
+                        % {"url": entry["url"], "error": error}
+                    ) from error
+        return fetched
+
+    def _fetch(self, register, entry):
+        data = refs.fetch_url(entry["url"])
+        name = entry.get("filename") or posixpath.basename(urlsplit(entry["url"]).path)
+        if register == "images":
+            return image_filename(name or "image", data), data
+        check_document(name, data)
+        return name, data
+
+    def _save(self, fetched, register, entry):
+        if (register, entry["ref"]) not in fetched:
+            return None
+        name, data = fetched[register, entry["ref"]]
+        model = get_image_model() if register == "images" else get_document_model()
         obj = model(title=entry["title"], collection=self._collection())
-        if model is get_image_model():
-            try:
-                PILImage.open(BytesIO(data)).verify()
-            except Exception:  # Pillow raises many kinds of errors for a broken image.
-                self.report.append(_("Not an image: %(url)s") % {"url": entry["url"]})
-                return None
+        if register == "images":
             obj.file = ImageFile(BytesIO(data), name=name)
             obj.description = entry.get("alt", "")
             if hasattr(obj, "credit"):
