@@ -47,3 +47,10 @@ class SustainableDevelopmentGoalViewSet(RegisterViewSet):
 register_snippet(OrganisationViewSet)
 register_snippet(TargetGroupViewSet)
 register_snippet(SustainableDevelopmentGoalViewSet)
+
+
+@hooks.register("construct_help_menu")
+def hide_whats_new_in_wagtail(request, menu_items):
+    """Wagtail's "What's new" item links to English release notes, and its label is translated
+    once per process (in whatever language the first request had): editors do without it."""
+    menu_items[:] = [item for item in menu_items if not item.name.startswith("whats-new-in-")]

@@ -53,6 +53,7 @@ def test_a_published_bokmal_status_update_is_shown_in_english_at_once(client, me
     assert en["status_updates"][-1] == {
         "date": "2025-03-01",
         "status": "ongoing",
+        "status_label": "Ongoing",
         "note": "Første samling holdt.",
         "fallback": True,
     }
