@@ -38,7 +38,7 @@ def _leaves():
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_moving_the_registers_keeps_rows_links_content_types_and_permissions():
     tree = make_plan()
     measure = tree.measures[0]

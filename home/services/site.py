@@ -15,7 +15,7 @@ def ensure_home_page(title="Norsk kulturskoleråd", organisation_name="Norsk kul
     removed when the HomePage takes its place.
     """
     default_locale, *other_locales = content_locales()
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or _tree_root(default_locale)
     home = HomePage.objects.filter(locale=default_locale).first()
     if home is None:
         placeholder = Page.objects.filter(depth=2, content_type__model="page", slug="home").first()
@@ -38,3 +38,8 @@ def ensure_home_page(title="Norsk kulturskoleråd", organisation_name="Norsk kul
         site.root_page = home
         site.save()
     return home
+
+
+def _tree_root(locale):
+    """Wagtail's root page, made again where it is missing (a database emptied by a flush)."""
+    return Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

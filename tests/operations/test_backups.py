@@ -106,7 +106,8 @@ def test_backup_and_restore_into_a_fresh_database(tmp_path, fresh_database, sett
             text=True,
             check=True,
         )
-    assert "is not empty" in refused.value.stderr
+    # Commands speak the default language, Bokmål.
+    assert "er ikke tom; gjenopprett til en ny, tom database" in refused.value.stderr
 
 
 def test_restore_refuses_a_missing_media_archive(tmp_path):

@@ -33,7 +33,6 @@ class CspInBrowserTests(StaticLiveServerTestCase):
     """A superuser's session in Chromium; pages are checked for CSP violations."""
 
     port = free_port()
-    serialized_rollback = True  # keeps the root page and locales of the migrations
 
     def setUp(self):
         self.plan = make_plan(strategies=1, measures_per_strategy=1).plan

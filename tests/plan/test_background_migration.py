@@ -32,7 +32,7 @@ def migrate(targets):
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_existing_plans_and_revisions_keep_their_text():
     plan = make_plan(strategies=0).plan
     try:
