@@ -58,7 +58,7 @@ restore: install messages
 # The whole suite. DATABASE_URL chooses the database (SQLite when unset; CI uses PostgreSQL).
 # The browser tests follow when Chromium is installed and the database is PostgreSQL.
 test: install-test messages
-	$(BIN)/python -m pytest -n 2 -m "not slow"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not slow"
 	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
 	  echo "*** SKIPPED the browser tests: no Chromium at $(CHROMIUM_PATH) (apt-get install chromium) ***"; \
 	elif [ "$${DATABASE_URL#postgres}" = "$${DATABASE_URL}" ]; then \
