@@ -1,6 +1,7 @@
 """Finding the plan a command names, by page id or translation key."""
 
 import uuid
+from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
@@ -44,3 +45,13 @@ def content_language(code):
             % {"code": code, "codes": ", ".join(codes)}
         )
     return code
+
+
+def write_output(path, data):
+    """Write ``data`` (bytes) to the file ``path``; a CommandError naming it if that fails."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as error:
+        raise CommandError(
+            _("Cannot write %(file)s: %(error)s") % {"file": path, "error": error.strerror}
+        ) from error

@@ -1,11 +1,9 @@
 """``python manage.py plan_pdf <plan> --locale nb --output plan.pdf [--include-drafts]``."""
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from plan.management.plans import content_language, find_plan
+from plan.management.plans import content_language, find_plan, write_output
 from plan.services.pdf import PdfUnavailable, plan_pdf
 
 
@@ -39,11 +37,5 @@ class Command(BaseCommand):
             raise CommandError(
                 _("PDFs cannot be made here: %(reason)s") % {"reason": error}
             ) from error
-        try:
-            Path(options["output"]).write_bytes(data)
-        except OSError as error:
-            raise CommandError(
-                _("Cannot write %(file)s: %(error)s")
-                % {"file": options["output"], "error": error.strerror}
-            ) from error
+        write_output(options["output"], data)
         self.stdout.write(_("Wrote %(file)s.") % {"file": options["output"]})

@@ -1,12 +1,11 @@
 """``python manage.py plan_report <plan> [--locale nb] [--format json|xlsx|csv] [--output f]``."""
 
 import json
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from plan.management.plans import content_language, find_plan
+from plan.management.plans import content_language, find_plan, write_output
 from plan.services.report import plan_report, report_csv, report_json, report_xlsx
 
 WRITERS = {
@@ -51,11 +50,5 @@ class Command(BaseCommand):
         if not options["output"]:
             self.stdout.write(data.decode("utf-8-sig"), ending="")
             return
-        try:
-            Path(options["output"]).write_bytes(data)
-        except OSError as error:
-            raise CommandError(
-                _("Cannot write %(file)s: %(error)s")
-                % {"file": options["output"], "error": error.strerror}
-            ) from error
+        write_output(options["output"], data)
         self.stdout.write(_("Wrote %(file)s.") % {"file": options["output"]})
