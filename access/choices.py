@@ -1,28 +1,40 @@
 """What an editor may choose by id in a form: images, documents, snippets and pages.
 
-Wagtail's chooser fields accept any id that exists, whatever the chooser offered. Every page
-form and branch snippet form checks what was newly chosen (foreign keys, inline rows and
-chooser blocks in stream fields) against these rules and answers a form error otherwise:
+Wagtail's chooser fields and rich-text editors accept any id that exists, whatever the chooser
+offered. Every page form and branch snippet form checks what was newly chosen (foreign keys,
+inline rows, chooser blocks in stream fields, and the page links, document links and image
+embeds of rich text, in rich-text fields and rich-text blocks) against these rules and answers
+a form error on the field otherwise:
 
 - an image or a document: Wagtail's "choose" permission on its collection;
 - a snippet that belongs to a branch (a contact person): national, or of a branch whose content
   the user may change;
 - another snippet: the model's view permission;
-- a page: outside every branch, or in a branch whose content the user may change.
+- a page: outside every branch, or in a branch whose content the user may change;
+- a page linked in rich text: also any public page (``core.visibility``) of another branch,
+  which anyone may read anyway; another branch's draft, unpublished, expired or
+  view-restricted page is refused.
 """
 
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_policy
+from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.models import Page
+from wagtail.rich_text import RichText, extract_references_from_rich_text
 from wagtail.snippets.models import get_snippet_models
 
 from access.permissions import may_change_branch_content, snippet_permission_policy
+from core.visibility import public_pages
 
 
 def branch_of(page):
@@ -50,37 +62,107 @@ def may_choose(user, obj):
     return True
 
 
+def may_link(user, obj):
+    """Whether ``user`` may link to or embed ``obj`` in rich text: what they may choose, and
+    any public page."""
+    if may_choose(user, obj):
+        return True
+    return isinstance(obj, Page) and public_pages().filter(pk=obj.pk).exists()
+
+
 def refusal(obj):
     return _(
         "You may not choose “%(object)s”: it belongs to a branch or collection you do not work in."
     ) % {"object": obj}
 
 
-def _chosen_in_stream(value):
-    """The model instances chosen in a stream field value, at any depth."""
+def _rich_text_references(html):
+    """{(model, object id)} of what rich-text HTML (database format) links or embeds, as
+    Wagtail's link and embed handlers (those of the reference index) name them."""
+    found = set()
+    for model, object_id, *_rest in extract_references_from_rich_text(html or ""):
+        if not isinstance(model, type):  # a content type id, as Wagtail's docstring says
+            model = ContentType.objects.get_for_id(model).model_class()
+        if model is not None:
+            found.add((model, str(object_id)))
+    return found
+
+
+def _references(value):
+    """{(model, object id): only in rich text} of what a stream value chooses, at any depth:
+    chooser blocks and the links and embeds of rich-text blocks."""
     if isinstance(value, models.Model):
-        yield value
-    elif isinstance(value, StreamValue):
-        for child in value:
-            yield from _chosen_in_stream(child.value)
+        return {(type(value), str(value.pk)): False}
+    if isinstance(value, RichText):
+        return dict.fromkeys(_rich_text_references(value.source), True)
+    if isinstance(value, StreamValue):
+        children = [child.value for child in value]
     elif isinstance(value, StructValue):
-        for item in value.values():
-            yield from _chosen_in_stream(item)
+        children = list(value.values())
     elif isinstance(value, ListValue | list | tuple):
-        for item in value:
-            yield from _chosen_in_stream(item)
+        children = list(value)
+    else:
+        return {}
+    found = {}
+    for child in children:
+        for reference, in_rich_text in _references(child).items():
+            # chosen in a chooser anywhere: the chooser's (stricter) rule applies
+            found[reference] = found.get(reference, True) and in_rich_text
+    return found
 
 
-def _check_form(form, user, top_level):
+def _field_references(form, name, value):
+    """What the value of field ``name`` chooses (see ``_references``)."""
+    if isinstance(value, str) and _is_rich_text(form, name):
+        return dict.fromkeys(_rich_text_references(value), True)
+    return _references(value)
+
+
+def _is_rich_text(form, name):
+    try:
+        return isinstance(form._meta.model._meta.get_field(name), RichTextField)
+    except (AttributeError, FieldDoesNotExist):
+        return False
+
+
+def _objects(references):
+    """The objects that exist among ``references``, each with its "only in rich text" flag."""
+    ids = defaultdict(set)
+    for model, object_id in references:
+        ids[model].add(object_id)
+    for model, object_ids in ids.items():
+        valid = set()
+        for object_id in object_ids:
+            try:
+                valid.add(model._meta.pk.to_python(object_id))
+            except ValidationError:
+                continue  # a broken id chooses nothing
+        for obj in model._default_manager.filter(pk__in=valid):
+            yield obj, references[(model, str(obj.pk))]
+
+
+def _refused(user, form, name):
+    """The refusals for what field ``name`` of ``form`` newly chooses."""
+    value = form.cleaned_data.get(name)
+    if isinstance(value, models.Model):
+        return [] if may_choose(user, value) else [refusal(value)]
+    chosen = _field_references(form, name, value)
+    if not chosen:
+        return []
+    for reference in _field_references(form, name, form.initial.get(name)):
+        chosen.pop(reference, None)  # chosen before: not this editor's choice
+    return [
+        refusal(obj)
+        for obj, in_rich_text in _objects(chosen)
+        if not (may_link(user, obj) if in_rich_text else may_choose(user, obj))
+    ]
+
+
+def _check_form(form, user):
     for name in form.changed_data:
-        value = form.cleaned_data.get(name)
-        if isinstance(value, models.Model):
-            if not may_choose(user, value):
-                form.add_error(name, refusal(value))
-        elif isinstance(value, StreamValue):
-            for obj in _chosen_in_stream(value):
-                if not may_choose(user, obj):
-                    top_level.add_error(None, refusal(obj))
+        refusals = _refused(user, form, name)
+        if refusals:
+            form.add_error(name, refusals)
 
 
 class ChoiceCheckMixin:
@@ -91,10 +173,10 @@ class ChoiceCheckMixin:
         user = getattr(self, "for_user", None)
         if user is None:
             return cleaned_data
-        _check_form(self, user, self)
+        _check_form(self, user)
         for formset in getattr(self, "formsets", {}).values():
             formset.is_valid()  # cleans the rows, so that their choices can be checked
             for row in formset.forms:
                 if hasattr(row, "cleaned_data") and not row.cleaned_data.get("DELETE"):
-                    _check_form(row, user, self)
+                    _check_form(row, user)
         return cleaned_data

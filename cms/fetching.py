@@ -2,7 +2,8 @@
 
 ``fetch_url`` fetches http(s) URLs whose host resolves to public addresses only: loopback,
 private, link-local, multicast, reserved and unspecified addresses are refused after DNS
-resolution, on every redirect, with one and the same message, before any connection is made;
+resolution, on every redirect, with one and the same message (also for a host name that does
+not resolve), before any connection is made;
 the connection goes to the address that was checked (no second lookup). The body is read in
 chunks and refused as soon as it grows past the limit. ``read_file`` reads regular files
 only (no devices, FIFOs or sockets), also capped while reading.
@@ -36,7 +37,12 @@ class FetchError(ValueError):
 
 
 def refused():
-    """The one error for every refused address (it must not tell one from another)."""
+    """The one error for every refused address and every host name that does not resolve.
+
+    It must not tell one from another: a name that resolves to an internal address and a name
+    that does not resolve at all look the same, so the errors map nothing of the internal
+    network (which names exist, which addresses or ports answer).
+    """
     return FetchError(_("this address may not be fetched: only public internet addresses can"))
 
 
@@ -84,7 +90,7 @@ def _checked_target(url):
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
-        raise FetchError(_("the host name cannot be resolved")) from error
+        raise refused() from error
     addresses = [info[4][0] for info in infos]
     if not addresses or not all(address_allowed(address) for address in addresses):
         raise refused()

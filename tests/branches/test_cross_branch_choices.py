@@ -21,7 +21,7 @@ from tests.factories import ContactPersonFactory, OrganisationFactory
 REFUSED = "Du kan ikke velge"
 
 
-class CrossBranchChoiceTests(WagtailTestUtils, TestCase):
+class CrossBranchFormTestCase(WagtailTestUtils, TestCase):
     """Nordland and Troms with content of every kind; a Troms editor is logged in."""
 
     @classmethod
@@ -71,6 +71,10 @@ class CrossBranchChoiceTests(WagtailTestUtils, TestCase):
             Revision.page_revisions.filter(object_id=str(page.pk)).count(), revisions + 1
         )
         return type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
+
+
+class CrossBranchChoiceTests(CrossBranchFormTestCase):
+    """Chooser fields: foreign keys, inline rows and chooser blocks."""
 
     # --- snippets ---------------------------------------------------------------------------
 

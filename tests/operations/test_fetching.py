@@ -8,7 +8,10 @@ FETCH_ALLOWED_NETWORKS names it; refusals happen before any connection and look 
 import copy
 import json
 import os
+import socket
 import tempfile
+import threading
+from contextlib import contextmanager
 from io import BytesIO, StringIO
 from pathlib import Path
 
@@ -46,6 +49,39 @@ def stored_files():
     )
 
 
+def free_port():
+    """A port on 127.0.0.1 that nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def listening_socket(reply=b""):
+    """A port on 127.0.0.1 that accepts connections, sends ``reply`` and hangs up."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                connection, _address = server.accept()
+            except OSError:
+                continue
+            with connection:
+                connection.sendall(reply)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield server.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join()
+        server.close()
+
+
 class EnglishTestCase(SimpleTestCase):
     """Messages in English."""
 
@@ -73,6 +109,11 @@ class AddressTests(EnglishTestCase):
         "http://224.0.0.1/",
         "http://240.0.0.1/",
         "http://100.64.0.1/",
+        # Names that do not resolve look like names that resolve to internal addresses, so the
+        # errors do not tell which internal host names exist.
+        "http://no-such-host.invalid/",
+        "http://intranet-database-that-does-not-exist/",
+        "http://xn--/",  # not even a valid name
     )
 
     def test_refused_addresses_look_alike_and_are_never_contacted(self):
@@ -120,6 +161,23 @@ class AddressTests(EnglishTestCase):
             self.assertEqual(fetching.fetch_url(served.url + "/hop", 100), b"arrived")
             with self.assertRaisesMessage(fetching.FetchError, "too many redirects"):
                 fetching.fetch_url(served.url + "/loop", 100)
+
+    @LOOPBACK
+    def test_servers_that_do_not_answer_look_alike(self):
+        """A closed port, a port that hangs up and a port that speaks no HTTP give one message,
+        and no message names the address or the port (they only happen for allowed addresses,
+        but must still not map what listens where)."""
+        messages = set()
+        with listening_socket() as hang_up, listening_socket(reply=b"SSH-2.0-OpenSSH\r\n") as ssh:
+            closed = free_port()
+            for port in (closed, hang_up, ssh):
+                with self.subTest(port=port), self.assertRaises(fetching.FetchError) as raised:
+                    fetching.fetch_url(f"http://127.0.0.1:{port}/", 1000)
+                message = str(raised.exception)
+                self.assertNotIn(str(port), message)
+                self.assertNotIn("127.0.0.1", message)
+                messages.add(message)
+        self.assertEqual(len(messages), 1, messages)
 
     @LOOPBACK
     def test_size_is_capped_while_reading(self):
