@@ -37,9 +37,10 @@ class PageLocaleMiddleware(LocaleMiddleware):
         return super().process_response(request, response)
 
 
-#: What the admin adds to CONTENT_SECURITY_POLICY: Wagtail 7's chooser and date widgets
-#: initialise themselves with inline scripts. Everything else (the API, its docs, the
-#: website's pages) runs without inline scripts.
+#: What the admin adds to CONTENT_SECURITY_POLICY: Wagtail 7.4's chooser and date widgets and
+#: its inline panels initialise themselves with inline scripts that carry no nonce (and cannot
+#: be hashed: they hold field ids); docs/deployment.md lists them and why a nonce cannot help.
+#: Everything else (the API, its docs, the website's pages) runs without inline scripts.
 ADMIN_POLICY_UPDATE = {"script-src": ["'unsafe-inline'"]}
 
 

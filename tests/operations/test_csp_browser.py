@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import Client
+from wagtail.models import Collection
 
 from tests.factories import make_plan
 from tests.operations.live import free_port
@@ -35,14 +36,19 @@ class CspInBrowserTests(StaticLiveServerTestCase):
     port = free_port()
 
     def setUp(self):
-        self.plan = make_plan(strategies=1, measures_per_strategy=1).plan
-        user = get_user_model().objects.create_superuser("csp", "csp@example.org", "x" * 20)
+        if Collection.get_first_root_node() is None:  # an earlier live-server test flushed it
+            Collection.add_root(name="Root")
+        tree = make_plan(strategies=1, measures_per_strategy=1)
+        self.plan = tree.plan
+        self.measure = tree.measures[0]
+        self.user = get_user_model().objects.create_superuser("csp", "csp@example.org", "x" * 20)
         client = Client()
-        client.force_login(user)
+        client.force_login(self.user)
         self.session = client.cookies[settings.SESSION_COOKIE_NAME].value
 
-    def open(self, path, ready_selector):
-        """Load ``path`` until ``ready_selector`` shows; return the CSP violations seen.
+    def open(self, path, ready_selector, click=None, then_selector=None):
+        """Load ``path`` until ``ready_selector`` shows (then click ``click`` until
+        ``then_selector`` shows); no CSP violation may have been seen.
 
         Playwright runs an event loop, so it runs only inside this method: the test's
         database work happens before and after, outside the loop.
@@ -64,6 +70,10 @@ class CspInBrowserTests(StaticLiveServerTestCase):
             status, policy = response.status, response.headers["content-security-policy"]
             page.wait_for_selector(ready_selector, timeout=20_000)
             page.wait_for_load_state("networkidle")
+            if click:
+                page.click(click)
+                page.wait_for_selector(then_selector, state="attached", timeout=20_000)
+                page.wait_for_load_state("networkidle")
             violations = page.evaluate("window.__violations")
             browser.close()
         self.assertEqual(status, 200, path)
@@ -77,6 +87,33 @@ class CspInBrowserTests(StaticLiveServerTestCase):
 
     def test_page_editor(self):
         self.open(f"/admin/pages/{self.plan.pk}/edit/", ".Draftail-Editor")
+
+    def test_chooser_modal(self):
+        self.open(
+            f"/admin/pages/{self.plan.pk}/edit/",
+            "#id_cover_image-chooser",
+            click="#id_cover_image-chooser .unchosen [data-chooser-action-choose]",
+            then_selector=".modal-body h1",
+        )
+
+    def test_inline_row_with_a_chooser(self):
+        """A new inline row runs the inline script of its chooser widget."""
+        self.open(
+            f"/admin/pages/{self.measure.pk}/edit/",
+            "#id_contacts-ADD",
+            click="#id_contacts-ADD",
+            then_selector="#id_contacts-0-contact-chooser",
+        )
+
+    def test_translation_editor(self):
+        """wagtail-localize's editor of an English translation (a React app)."""
+        from wagtail.models import Locale
+        from wagtail_localize.operations import TranslationCreator
+
+        english, _created = Locale.objects.get_or_create(language_code="en")
+        TranslationCreator(self.user, [english]).create_translations(self.plan)
+        translated = self.plan.get_translation(english)
+        self.open(f"/admin/pages/{translated.pk}/edit/", ".js-translation-editor .w-tabs")
 
     def test_image_library(self):
         self.open("/admin/images/", "main")
