@@ -11,7 +11,9 @@ permissions on the source and on every object written in every target locale:
   ``translations.safety``);
 - syncing needs "change" on the source and on every translation; publishing while syncing,
   or converting a translation into an alias, needs "publish" on every translation;
-- editing a translation's strings needs "change" on the source and the translation.
+- editing a translation's strings needs "change" on the source and the translation;
+- overriding a synchronised image, document or page of a translation (the translation
+  editor's "Synchronised values") takes only what the user may choose (``access.choices``).
 
 Publishing from wagtail-localize's translation editor already needs publish permission on
 the translated page. ``access/wagtail_hooks.py`` mounts these views on wagtail-localize's URLs.
@@ -20,11 +22,25 @@ the translated page. ``access/wagtail_hooks.py`` mounts these views on wagtail-l
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import (
+    FieldDoesNotExist,
+    ObjectDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
+from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from wagtail.blocks import ListBlock, StreamBlock, StructBlock
+from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.segments import RelatedObjectSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views import convert, edit_translation
@@ -35,6 +51,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from access.choices import may_choose, refusal
 from access.permissions import user_can, visible_pages
 from translations.safety import may_overwrite
 
@@ -212,6 +229,70 @@ def guard_translation(view):
     return _mark_guarded(guarded)
 
 
+def _overridden_model(instance, path):
+    """The model whose id the overridable segment at ``path`` of ``instance`` holds (a foreign
+    key or a chooser block, e.g. ``cover_image`` or ``quotes.<block id>.resource``), or
+    ``None`` (a URL or a text)."""
+    name, *rest = path.split(".")
+    try:
+        field = instance._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if not rest:
+        return field.related_model if field.many_to_one else None
+    if not isinstance(field, StreamField):
+        return None
+    block, value = field.stream_block, getattr(instance, name)
+    for part in rest:
+        if isinstance(block, StreamBlock | ListBlock):
+            children = value if isinstance(block, StreamBlock) else value.bound_blocks
+            child = next((child for child in children if child.id == part), None)
+            if child is None:
+                return None
+            block, value = child.block, child.value
+        elif isinstance(block, StructBlock) and part in block.child_blocks:
+            block, value = block.child_blocks[part], value.get(part)
+        else:
+            return None
+    return getattr(block, "target_model", None)
+
+
+def _overridden_object(translation, segment):
+    """The object a translation's override of ``segment`` chooses, if it chooses one."""
+    override = SegmentOverride.objects.filter(
+        locale_id=translation.target_locale_id, context_id=segment.context_id
+    ).first()
+    model = _overridden_model(translation.source.get_source_instance(), segment.context.path)
+    if override is None or model is None:
+        return None
+    try:
+        pk = model._meta.pk.to_python(override.data)
+    except (ValidationError, TypeError):
+        return None
+    return model._default_manager.filter(pk=pk).first()
+
+
+def guard_override(view):
+    """Wrap ``edit_override`` (already guarded by ``guard_translation``): an override that
+    chooses an image, a document or a page the user may not choose is undone with a 400."""
+
+    @wraps(view)
+    def guarded(request, translation_id, overridable_segment_id, *args, **kwargs):
+        with transaction.atomic():
+            response = view(request, translation_id, overridable_segment_id, *args, **kwargs)
+            if request.method != "PUT" or response.status_code not in (200, 201):
+                return response
+            translation = Translation.objects.get(pk=translation_id)
+            segment = OverridableSegment.objects.get(pk=overridable_segment_id)
+            chosen = _overridden_object(translation, segment)
+            if chosen is not None and not may_choose(request.user, chosen):
+                transaction.set_rollback(True)
+                return JsonResponse({"detail": refusal(chosen)}, status=400)
+        return response
+
+    return _mark_guarded(guarded)
+
+
 def guard_convert_to_alias(view):
     """Wrap ``convert_to_alias``: it replaces a translation with live source content."""
 
@@ -248,7 +329,7 @@ def guarded_views():
         "submit_snippet_translation": _mark_guarded(GuardedSubmitSnippetTranslationView.as_view()),
         "update_translations": _mark_guarded(GuardedUpdateTranslationsView.as_view()),
         "edit_string_translation": guard_translation(edit_translation.edit_string_translation),
-        "edit_override": guard_translation(edit_translation.edit_override),
+        "edit_override": guard_override(guard_translation(edit_translation.edit_override)),
         "download_pofile": guard_translation(edit_translation.download_pofile),
         "upload_pofile": guard_translation(edit_translation.upload_pofile),
         "machine_translate": guard_translation(edit_translation.machine_translate),

@@ -1,0 +1,68 @@
+"""wagtail-localize's "Synchronised values": a translator cannot override a translation's
+document with another branch's, by id, through the translation editor's override view."""
+
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.operations import translate_object
+
+from tests.branches.builders import build_branch, make_user
+from tests.factories import DocumentFactory, ResourceArticlePageFactory
+
+REFUSED = "Du kan ikke velge"
+
+
+class TranslationOverrideTests(TestCase):
+    """A Troms resource with a document, translated into English with wagtail-localize."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.nordland = build_branch("nordland", "Norsk kulturskoleråd Nordland")
+        cls.troms = build_branch("troms", "Norsk kulturskoleråd Troms")
+        cls.en = Locale.objects.get(language_code="en")
+        admin = make_user("admin")
+        admin.is_superuser = True
+        admin.save()
+        cls.editor = make_user("troms-redaktor", cls.troms.setup.editors)
+        cls.resource = ResourceArticlePageFactory(
+            parent=cls.troms.setup.resource_indexes[0],
+            title="Veileder med vedlegg",
+            document=cls.troms.document,
+        )
+        translate_object(cls.resource, [cls.en], user=admin)
+        source = TranslationSource.objects.get_for_instance(cls.resource)
+        cls.translation = Translation.objects.get(source=source, target_locale=cls.en)
+        cls.segment = OverridableSegment.objects.get(source=source, context__path="document")
+        cls.other_troms_document = DocumentFactory(
+            title="Et annet dokument", collection=cls.troms.setup.collection
+        )
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def put_override(self, document):
+        url = reverse("wagtail_localize:edit_override", args=[self.translation.pk, self.segment.pk])
+        return self.client.put(
+            url, f"value={document.pk}", content_type="application/x-www-form-urlencoded"
+        )
+
+    def overrides(self):
+        return list(SegmentOverride.objects.filter(context_id=self.segment.context_id))
+
+    def test_another_branchs_document_is_refused(self):
+        response = self.put_override(self.nordland.document)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn(REFUSED, response.json()["detail"])
+        self.assertEqual(self.overrides(), [])
+
+    def test_an_own_document_is_taken(self):
+        response = self.put_override(self.other_troms_document)
+        self.assertIn(response.status_code, (200, 201), response.content[:500])
+        [override] = self.overrides()
+        self.assertEqual(int(override.data), self.other_troms_document.pk)
