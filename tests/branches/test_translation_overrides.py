@@ -1,5 +1,6 @@
 """wagtail-localize's "Synchronised values": a translator cannot override a translation's
-document with another branch's, by id, through the translation editor's override view."""
+document (a foreign key) or a quotation's source resource (a page chooser block) with another
+branch's, by id, through the translation editor's override view."""
 
 from django.test import TestCase
 from django.urls import reverse
@@ -12,8 +13,9 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.operations import translate_object
 
+from resources.models import ResourceArticlePage
 from tests.branches.builders import build_branch, make_user
-from tests.factories import DocumentFactory, ResourceArticlePageFactory
+from tests.factories import DocumentFactory, ResourceArticlePageFactory, make_plan
 
 REFUSED = "Du kan ikke velge"
 
@@ -39,6 +41,28 @@ class TranslationOverrideTests(TestCase):
         source = TranslationSource.objects.get_for_instance(cls.resource)
         cls.translation = Translation.objects.get(source=source, target_locale=cls.en)
         cls.segment = OverridableSegment.objects.get(source=source, context__path="document")
+        cls.plan = make_plan(
+            branch=cls.troms.branch,
+            strategies=0,
+            period_start=2030,
+            period_end=2031,
+            quotes=[
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": "Sammen får vi det til.",
+                        "resource": cls.resource.pk,
+                        "page_number": "3",
+                    },
+                }
+            ],
+        ).plan
+        translate_object(cls.plan, [cls.en], user=admin)
+        plan_source = TranslationSource.objects.get_for_instance(cls.plan)
+        cls.plan_translation = Translation.objects.get(source=plan_source, target_locale=cls.en)
+        cls.quote_segment = OverridableSegment.objects.get(
+            source=plan_source, context__path__endswith=".resource"
+        )
         cls.other_troms_document = DocumentFactory(
             title="Et annet dokument", collection=cls.troms.setup.collection
         )
@@ -46,14 +70,16 @@ class TranslationOverrideTests(TestCase):
     def setUp(self):
         self.client.force_login(self.editor)
 
-    def put_override(self, document):
-        url = reverse("wagtail_localize:edit_override", args=[self.translation.pk, self.segment.pk])
+    def put_override(self, chosen, translation=None, segment=None):
+        translation, segment = translation or self.translation, segment or self.segment
+        url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
         return self.client.put(
-            url, f"value={document.pk}", content_type="application/x-www-form-urlencoded"
+            url, f"value={chosen.pk}", content_type="application/x-www-form-urlencoded"
         )
 
-    def overrides(self):
-        return list(SegmentOverride.objects.filter(context_id=self.segment.context_id))
+    def overrides(self, segment=None):
+        segment = segment or self.segment
+        return list(SegmentOverride.objects.filter(context_id=segment.context_id))
 
     def test_another_branchs_document_is_refused(self):
         response = self.put_override(self.nordland.document)
@@ -66,3 +92,16 @@ class TranslationOverrideTests(TestCase):
         self.assertIn(response.status_code, (200, 201), response.content[:500])
         [override] = self.overrides()
         self.assertEqual(int(override.data), self.other_troms_document.pk)
+
+    def test_a_quotations_resource_in_a_stream_block(self):
+        def put(page):
+            return self.put_override(page, self.plan_translation, self.quote_segment)
+
+        response = put(self.nordland.page(ResourceArticlePage))
+        self.assertEqual(response.status_code, 400)
+        self.assertIn(REFUSED, response.json()["detail"])
+        self.assertEqual(self.overrides(self.quote_segment), [])
+        own = self.troms.page(ResourceArticlePage)
+        self.assertIn(put(own).status_code, (200, 201))
+        [override] = self.overrides(self.quote_segment)
+        self.assertEqual(int(override.data), own.pk)
