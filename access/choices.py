@@ -71,9 +71,12 @@ def may_link(user, obj):
 
 
 def refusal(obj):
+    """The form error for ``obj``: names its kind and id, never its title (a title of another
+    branch's draft is not for this user to read)."""
     return _(
-        "You may not choose “%(object)s”: it belongs to a branch or collection you do not work in."
-    ) % {"object": obj}
+        "You may not choose the %(kind)s with id %(id)s: it belongs to a branch or "
+        "collection you do not work in."
+    ) % {"kind": obj._meta.verbose_name, "id": obj.pk}
 
 
 def _rich_text_references(html):

@@ -64,6 +64,8 @@ class CrossBranchFormTestCase(WagtailTestUtils, TestCase):
         response = self.post_page(page, lambda data: change(data, foreign))
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, REFUSED)
+        # The refusal names the kind and id of the object, not its title.
+        self.assertContains(response, f"med id {foreign.pk}:")
         self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), revisions)
         response = self.post_page(page, lambda data: change(data, own))
         self.assertEqual(response.status_code, 302, response.content[:2000])
