@@ -134,6 +134,13 @@ def test_1_editor_adds_a_measure_the_approver_previews_and_approves_it(new_page,
     screenshot(approver)
 
 
+def nordland_page(model, slug):
+    """Nordland's Bokmål page ``slug`` of type ``model`` (scenario 5 copies Nordland's plan to
+    Troms, slugs and all)."""
+    nordland = BranchPage.objects.get(slug="nordland", locale__language_code="nb")
+    return model.objects.descendant_of(nordland).get(slug=slug, locale=nordland.locale)
+
+
 def api_json(page, path):
     response = page.request.get(path)
     assert response.ok, (path, response.status)
@@ -151,7 +158,7 @@ def measure_in_plan(plan, key):
 
 
 def test_2_a_status_update_is_approved_and_shown_in_both_languages(new_page, screenshot):
-    measure = MeasurePage.objects.get(slug="digital-formiddagskaffe", locale__language_code="nb")
+    measure = nordland_page(MeasurePage, "digital-formiddagskaffe")
     plan = measure.get_parent().get_parent()
     today = timezone.localdate()
     editor = new_page()
@@ -213,7 +220,7 @@ def untranslated_measure(live_site, django_db_blocker):
     """A published Bokmål measure without an English translation, committed for the server
     (module fixtures are set up before a test's rolled-back transaction begins)."""
     with django_db_blocker.unblock():
-        strategy = StrategyPage.objects.get(slug="samarbeide", locale__language_code="nb")
+        strategy = nordland_page(StrategyPage, "samarbeide")
         return MeasurePageFactory(
             parent=strategy,
             title="Kulturskoledagen i Nordland",
@@ -375,9 +382,9 @@ def plan_line_text(plan):
 def test_6_the_dashboard_shows_the_status_counts_and_an_out_of_date_translation(
     new_page, screenshot
 ):
-    measure = MeasurePage.objects.get(slug="ks-nord", locale__language_code="nb")
+    measure = nordland_page(MeasurePage, "ks-nord")
     english = measure.get_translation(Locale.objects.get(language_code="en"))
-    plan = ActionPlanPage.objects.get(slug="handlingsplan-2024-2025", locale=measure.locale)
+    plan = ActionPlanPage.objects.ancestor_of(measure).get()
     editor = new_page()
     log_in(editor, "redaktor")
     panel = editor.locator(".plan-dashboard")
