@@ -145,15 +145,42 @@ def ensure_collection(name):
     return collection or root.add_child(name=name)
 
 
+def _grant_snippet_permissions(group):
+    _grant_model_permissions(group, BRANCH_SNIPPETS)
+    _grant_model_permissions(group, SHARED_SNIPPETS, actions=("view",))
+    _grant_model_permissions(group, BRANCH_ADDABLE_SNIPPETS, actions=("add", "change", "view"))
+
+
 def ensure_branch_group(name, pages, page_codenames, collection):
     """The group ``name`` with permissions on ``pages`` (subtrees) and ``collection`` only."""
     group, _created = Group.objects.get_or_create(name=name)
     _grant_page_permissions(group, pages, page_codenames)
     _grant_collection_permissions(group, collection)
-    _grant_model_permissions(group, BRANCH_SNIPPETS)
-    _grant_model_permissions(group, SHARED_SNIPPETS, actions=("view",))
-    _grant_model_permissions(group, BRANCH_ADDABLE_SNIPPETS, actions=("add", "change", "view"))
+    _grant_snippet_permissions(group)
     return group
+
+
+def update_branch_groups(**kwargs):
+    """Give the groups of every existing branch today's snippet permissions (after migrate).
+
+    Branches set up before a permission was added to their groups (e.g. adding organisations
+    and target groups from the chooser) get it without running ``create_branch`` again. Only
+    adds permissions; idempotent. Does nothing while a permission does not exist yet.
+    """
+    from home.models import BranchPage
+
+    try:
+        with transaction.atomic():
+            groups = {
+                group
+                for branch in BranchPage.objects.all()
+                for group in branch_groups(branch)
+                if group is not None
+            }
+            for group in groups:
+                _grant_snippet_permissions(group)
+    except Permission.DoesNotExist:
+        return
 
 
 def branch_workflow(branch):

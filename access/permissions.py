@@ -2,8 +2,9 @@
 
 Branch editors and approvers get their page permissions on their branch's subtree (see
 ``home.services.branch``). Snippets that carry a ``branch`` (contact persons) follow the same
-line: a user may change such a snippet when they may change its branch's page; one without a
-branch (national staff) only when they may change the home page (the "Nasjonalt" group).
+line: a user sees and may change such a snippet when they may change its branch's page; one
+without a branch (national staff) is seen by everyone and changed only by those who may change
+the home page (the "Nasjonalt" group).
 Shared snippets (organisations, target groups) may be added by every editor and changed by
 one when every page that uses the snippet is one they may change (``pages_using``).
 """
@@ -96,20 +97,24 @@ def may_change_branch_content(user, branch):
 class BranchSnippetPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, narrowed to the snippets of the branches the user may change.
 
-    Everyone with the model's view permission may see every instance (and choose it);
-    adding, changing and deleting an instance needs the model permission and the right to
-    change its branch's content.
+    Everyone with the model's view permission sees (and may choose) the national instances
+    (no branch) and those of the branches whose content they may change, never another
+    branch's; adding, changing and deleting an instance needs the model permission and the
+    right to change its branch's content.
     """
 
     branch_field = "branch"
     read_actions = frozenset({"view"})
 
+    def _allowed_for_branch(self, user, action, branch):
+        if action in self.read_actions and branch is None:
+            return True
+        return may_change_branch_content(user, branch)
+
     def user_has_permission_for_instance(self, user, action, instance):
         if not self.user_has_permission(user, action):
             return False
-        if action in self.read_actions:
-            return True
-        return may_change_branch_content(user, getattr(instance, self.branch_field))
+        return self._allowed_for_branch(user, action, getattr(instance, self.branch_field))
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(
@@ -121,20 +126,22 @@ class BranchSnippetPermissionPolicy(ModelPermissionPolicy):
         permitted = [action for action in actions if self.user_has_permission(user, action)]
         if not permitted:
             return manager.none()
-        if user.is_superuser or self.read_actions.intersection(permitted):
+        if user.is_superuser or is_national(user):
             return manager.all()
         condition = Q(**{f"{self.branch_field}__in": editable_branches(user)})
-        if is_national(user):
+        if self.read_actions.intersection(permitted):
             condition |= Q(**{f"{self.branch_field}__isnull": True})
         return manager.filter(condition)
 
     def users_with_any_permission_for_instance(self, actions, instance):
         users = self.users_with_any_permission(actions)
-        if self.read_actions.intersection(actions):
-            return users
         branch = getattr(instance, self.branch_field)
         return users.filter(
-            pk__in=[user.pk for user in users if may_change_branch_content(user, branch)]
+            pk__in=[
+                user.pk
+                for user in users
+                if any(self._allowed_for_branch(user, action, branch) for action in actions)
+            ]
         )
 
 

@@ -1,8 +1,9 @@
 """Admin views for snippets that belong to a branch: each branch manages only its own.
 
 Wagtail's snippet views check model permissions only. ``BranchSnippetViewSet`` adds the
-instance check of ``BranchSnippetPermissionPolicy`` to the edit and delete views, and its form
-offers (and accepts) only the branches the user may change. ``SharedSnippetViewSet`` does the
+instance check of ``BranchSnippetPermissionPolicy`` to the edit and delete views, lists (in
+the listing and the chooser) only the instances the user may view, and its form offers (and
+accepts) only the branches the user may change. ``SharedSnippetViewSet`` does the
 same for shared snippets with ``SharedSnippetPermissionPolicy`` and lets editors create one
 from the chooser.
 """
@@ -22,7 +23,12 @@ from access.permissions import (
     editable_branches,
     is_national,
 )
-from core.registers import LocalisedSnippetChooserViewSet, RegisterViewSet
+from core.registers import (
+    LocalisedChooseResultsView,
+    LocalisedChooseView,
+    LocalisedSnippetChooserViewSet,
+    RegisterViewSet,
+)
 
 
 class InstancePermissionMixin:
@@ -59,15 +65,65 @@ class BranchSnippetForm(ChoiceCheckMixin, WagtailAdminModelForm):
             branch_field.error_messages["required"] = _("Choose your branch.")
 
 
-class BranchSnippetViewSet(RegisterViewSet):
-    """A snippet viewset for models with a ``branch``: each branch edits only its own."""
+class PolicyRegisterViewSet(RegisterViewSet):
+    """A register viewset whose chooser gets its permission policy (and, when it sets
+    ``chooser_form_fields``, a "create" tab with those fields)."""
+
+    chooser_form_fields = None
+
+    @property
+    def chooser_viewset(self):
+        return self.chooser_viewset_class(
+            self.get_chooser_admin_url_namespace(),
+            model=self.model,
+            url_prefix=self.get_chooser_admin_base_path(),
+            icon=self.icon,
+            per_page=self.chooser_per_page,
+            form_fields=self.chooser_form_fields,
+            permission_policy=self.permission_policy,
+        )
+
+
+class ViewableObjectsMixin:
+    """A chooser view offering only the instances its permission policy lets the user view."""
+
+    def get_object_list(self):
+        viewable = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        )
+        return super().get_object_list().filter(pk__in=viewable.values("pk"))
+
+
+class BranchSnippetChooseView(ViewableObjectsMixin, LocalisedChooseView):
+    """The chooser modal of a branch snippet: the user's branches' and national instances."""
+
+
+class BranchSnippetChooseResultsView(ViewableObjectsMixin, LocalisedChooseResultsView):
+    """The chooser's search results of a branch snippet, narrowed like the modal."""
+
+
+class BranchSnippetChooserViewSet(LocalisedSnippetChooserViewSet):
+    """The chooser of a branch snippet (``BranchSnippetPermissionPolicy`` is passed in)."""
+
+    choose_view_class = BranchSnippetChooseView
+    choose_results_view_class = BranchSnippetChooseResultsView
+
+
+class BranchSnippetViewSet(PolicyRegisterViewSet):
+    """A snippet viewset for models with a ``branch``: each branch sees and edits only its own
+    (and the national ones, which only national staff edit)."""
 
     edit_view_class = BranchSnippetEditView
     delete_view_class = BranchSnippetDeleteView
+    chooser_viewset_class = BranchSnippetChooserViewSet
 
     @property
     def permission_policy(self):
         return BranchSnippetPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        """The listing: the instances the user may view."""
+        return self.permission_policy.instances_user_has_permission_for(request.user, "view")
 
     def get_edit_handler(self):
         panels = getattr(self, "panels", None) or self.model.panels
@@ -94,7 +150,7 @@ class SharedSnippetChooserViewSet(LocalisedSnippetChooserViewSet):
     preserve_url_parameters = [*LocalisedSnippetChooserViewSet.preserve_url_parameters, "locale"]
 
 
-class SharedSnippetViewSet(RegisterViewSet):
+class SharedSnippetViewSet(PolicyRegisterViewSet):
     """A shared snippet (organisations, target groups): every editor may add one, also from
     the chooser while editing a page (its ``chooser_form_fields``), and change one that only
     pages they may change use (``SharedSnippetPermissionPolicy``)."""
@@ -102,20 +158,7 @@ class SharedSnippetViewSet(RegisterViewSet):
     edit_view_class = BranchSnippetEditView
     delete_view_class = BranchSnippetDeleteView
     chooser_viewset_class = SharedSnippetChooserViewSet
-    chooser_form_fields = None
 
     @property
     def permission_policy(self):
         return SharedSnippetPermissionPolicy(self.model)
-
-    @property
-    def chooser_viewset(self):
-        return self.chooser_viewset_class(
-            self.get_chooser_admin_url_namespace(),
-            model=self.model,
-            url_prefix=self.get_chooser_admin_base_path(),
-            icon=self.icon,
-            per_page=self.chooser_per_page,
-            form_fields=self.chooser_form_fields,
-            permission_policy=self.permission_policy,
-        )

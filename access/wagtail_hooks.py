@@ -4,7 +4,8 @@
   snippet permissions (``access.translation_guards``); these URL patterns come first, so the
   originals are never reached.
 - Bulk actions on branch snippets (contact persons) need the permission on every instance.
-- The "Pages" menu opens at a branch editor's own branch (``access.explorer``).
+- The "Pages" menu opens at a branch editor's own branch, and the explorer opens no page of
+  another branch (``access.explorer``).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,7 +13,7 @@ from django.urls import URLPattern, URLResolver
 from wagtail import hooks
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from access.explorer import replace_explorer_menu_item
+from access.explorer import BranchPageViewSet, replace_explorer_menu_item
 from access.permissions import (
     BranchSnippetPermissionPolicy,
     snippet_permission_policy,
@@ -57,6 +58,12 @@ def check_branch_snippet_bulk_action(request, action_type, objects, action_class
 @hooks.register("construct_main_menu")
 def explorer_starts_at_the_editors_branch(request, menu_items):
     replace_explorer_menu_item(menu_items)
+
+
+@hooks.register("register_admin_viewset", order=1)
+def register_branch_page_viewset():
+    """Registered after Wagtail's own default page viewset, which it replaces for every type."""
+    return BranchPageViewSet(name="branch_pages")
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -8,7 +8,7 @@ from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, SubmenuMenuItem
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -48,8 +48,41 @@ class LocalisedSnippetChooser(AdminSnippetChooser):
         self.link_to_chosen_text = _translated_when_shown("Edit this %(object)s", name)
 
 
+class LocaleLabelMixin:
+    """Names the chooser's locale filter: Wagtail leaves it unlabelled, so Django shows the
+    field name ("Locale") in every language."""
+
+    def get_filter_form(self):
+        form = super().get_filter_form()
+        if "locale" in form.fields:
+            form.fields["locale"].label = _("Locale")
+        return form
+
+
+class LocalisedChooseView(LocaleLabelMixin, ChooseView):
+    """The snippet chooser modal, with its locale filter labelled."""
+
+
+class LocalisedChooseResultsView(LocaleLabelMixin, ChooseResultsView):
+    """The snippet chooser's search results, with its locale filter labelled."""
+
+
 class LocalisedSnippetChooserViewSet(SnippetChooserViewSet):
-    """The snippet chooser with ``LocalisedSnippetChooser`` as its widget."""
+    """The snippet chooser with ``LocalisedSnippetChooser`` as its widget, speaking the
+    editor's language in its modal too.
+
+    Wagtail's ``ChooserViewSet`` translates its texts with ``gettext`` when it is imported (in
+    whatever language is active then, English), so the modal's title and its "Search" and
+    "Create" tabs would stay English; they are translated when shown instead.
+    """
+
+    choose_one_text = _("Choose")
+    choose_another_text = _("Choose another")
+    edit_item_text = _("Edit")
+    search_tab_label = _("Search")
+    create_action_label = _("Create")
+    choose_view_class = LocalisedChooseView
+    choose_results_view_class = LocalisedChooseResultsView
 
     @cached_property
     def widget_class(self):

@@ -47,3 +47,19 @@ def register_outdated_translations_menu_item():
         icon_name="warning",
         order=900,
     )
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_item_in_the_editors_language(request, menu_items):
+    """wagtail-localize labels its "Translations" report item with ``gettext`` once, in the
+    language of whichever request first builds the reports menu; label it for each request."""
+    url = reverse("wagtail_localize:translations_report")
+    for index, item in enumerate(menu_items):
+        if item.url == url:
+            menu_items[index] = MenuItem(
+                gettext_lazy("Translations"),
+                url,
+                name=item.name,
+                icon_name=item.icon_name,
+                order=item.order,
+            )

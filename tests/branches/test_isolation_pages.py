@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page, Revision, WorkflowState
 from wagtail_localize.models import Translation
 
 from home.models import BranchPage, HomePage
+from home.services.branch import ensure_national_group
 from plan.models import ActionPlanPage, MeasurePage, StrategyPage
 from resources.models import EventIndexPage, EventPage, ResourceArticlePage, ResourceIndexPage
 from tests.branches.builders import build_branch, make_user, page_state
@@ -86,6 +87,45 @@ class TromsEditorOnNordlandPagesTests(TestCase):
         response = getattr(self.client, method)(url, data or {})
         self.assertRefused(response)
         self.assertEqual(self.state(), self.before)
+
+    def test_explore_leads_to_the_editors_own_branch(self):
+        troms_explorer = reverse("wagtailadmin_explore", args=[self.troms.page(BranchPage).pk])
+        for page in self.nordland_pages():
+            with self.subTest(page=page):
+                for name in ("wagtailadmin_explore", "wagtailadmin_explore_results"):
+                    response = self.client.get(reverse(name, args=[page.pk]))
+                    self.assertEqual(response.status_code, 302)
+                    self.assertEqual(response["Location"], troms_explorer)
+        response = self.client.get(troms_explorer)
+        self.assertContains(response, self.troms.page(ActionPlanPage).title)
+
+    def test_explorer_and_search_list_no_nordland_page(self):
+        nordland_branch = self.nordland.page(BranchPage)
+        home = nordland_branch.get_parent()
+        for url in (
+            reverse("wagtailadmin_explore", args=[home.pk]),
+            reverse("wagtailadmin_pages:search") + "?q=Nordland",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, nordland_branch.title)
+                self.assertNotContains(
+                    response, reverse("wagtailadmin_pages:edit", args=[nordland_branch.pk])
+                )
+
+    def test_control_national_staff_and_superusers_explore_nordland(self):
+        national = make_user("nasjonal", ensure_national_group())
+        superuser = make_user("super")
+        superuser.is_superuser = True
+        superuser.save()
+        plan = self.nordland.page(ActionPlanPage)
+        for user in (national, superuser):
+            with self.subTest(user=user):
+                self.client.force_login(user)
+                response = self.client.get(reverse("wagtailadmin_explore", args=[plan.pk]))
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, self.nordland.page(StrategyPage).title)
 
     def test_edit(self):
         for page in self.nordland_pages():

@@ -108,10 +108,36 @@ class BranchSnippetAndMediaTests(TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(ContactPerson.objects.get(name="Ny kontakt").branch, self.troms.branch)
 
-    def test_every_editor_sees_every_contact_person(self):
-        response = self.client.get(self.contact_url("list"))
-        self.assertContains(response, "Nora Nordland")
-        self.assertContains(response, "Tore Troms")
+    def test_an_editor_lists_and_is_offered_only_their_branchs_and_national_contacts(self):
+        chooser = reverse("wagtailsnippetchoosers_home_contactperson:choose")
+        chooser_results = reverse("wagtailsnippetchoosers_home_contactperson:choose_results")
+        for url in (
+            self.contact_url("list"),
+            self.contact_url("list") + "?q=Nora",
+            chooser,
+            chooser_results + "?q=Nora",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, "Nora Nordland")
+                self.assertNotContains(response, self.nordland_contact.email)
+        for url in (self.contact_url("list"), chooser):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, "Tore Troms")
+                self.assertContains(response, "Nina Nasjonal")
+
+    def test_national_editors_list_every_contact_person(self):
+        self.client.force_login(self.national_editor)
+        for url in (
+            self.contact_url("list"),
+            reverse("wagtailsnippetchoosers_home_contactperson:choose"),
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                for name in ("Nora Nordland", "Tore Troms", "Nina Nasjonal"):
+                    self.assertContains(response, name)
 
     def test_national_editors_manage_every_contact_person(self):
         self.client.force_login(self.national_editor)

@@ -1,13 +1,21 @@
 """An editor's and an approver's day in the admin, in a real browser (issue 10's scenarios)."""
 
+import re
+from collections import Counter
+
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
 from home.models import BranchPage, ContactPerson
-from plan.models import ActionPlanPage, MeasurePage, StrategyPage
+from plan.models import ActionPlanPage, MeasurePage, MeasureStatus, StrategyPage
+from tests.factories import MeasurePageFactory
+from tests.translations.snapshots import content
 
 from .conftest import BROWSER_TEST, TROMS_EDITOR, log_in, website_ready
 
@@ -38,6 +46,28 @@ def website_frame(page):
 def api_measure_titles(page, **params):
     query = "&".join(f"{name}={value}" for name, value in {"limit": 100, **params}.items())
     return [m["title"] for m in page.request.get(f"/api/v1/measures/?{query}").json()["results"]]
+
+
+def review_row(approver, title):
+    """The dashboard's row of the page ``title`` waiting for ``approver``'s review."""
+    return approver.locator("tr", has_text=title).filter(
+        has=approver.locator("[data-workflow-action-url]")
+    )
+
+
+def approve_on_dashboard(approver, title):
+    """Approve the page ``title`` from the approver's dashboard."""
+    approver.goto("/admin/")
+    review = review_row(approver, title)
+    review.locator("[data-w-dropdown-target=toggle]").click()
+    with approver.expect_navigation():
+        review.get_by_role("button", name="Godkjenn", exact=True).click()
+
+
+def submit_for_approval(editor):
+    """Submit the page open in the editor to its branch's approval workflow."""
+    editor.locator("footer [data-w-dropdown-target=toggle]").click()
+    editor.locator("button[name=action-submit]").click()
 
 
 def test_1_editor_adds_a_measure_the_approver_previews_and_approves_it(new_page, screenshot):
@@ -76,25 +106,18 @@ def test_1_editor_adds_a_measure_the_approver_previews_and_approves_it(new_page,
     axe = Axe().run(preview)  # the website's frame
     assert axe.violations_count == 0, axe.generate_report()
 
-    editor.locator("footer [data-w-dropdown-target=toggle]").click()
-    editor.locator("button[name=action-submit]").click()
+    submit_for_approval(editor)
     editor.wait_for_url(f"**/admin/pages/{arrangere.pk}/")
     assert "sendt til godkjenning" in editor.locator(".messages").inner_text()
 
     # The approver previews the page from the dashboard, then approves it.
     approver = new_page()
     log_in(approver, "godkjenner")
-    review = approver.locator("tr", has_text=title).filter(
-        has=approver.locator("[data-workflow-action-url]")
-    )
-    preview_href = review.locator("a", has_text="Forhåndsvis").get_attribute("href")
-    approver.goto(preview_href)
+    preview_href = review_row(approver, title).locator("a", has_text="Forhåndsvis")
+    approver.goto(preview_href.get_attribute("href"))
     preview = website_frame(approver)
     assert "Utkast: en sommerskole" in preview.locator("main").inner_text()
-    approver.goto("/admin/")
-    review.locator("[data-w-dropdown-target=toggle]").click()
-    with approver.expect_navigation():
-        review.get_by_role("button", name="Godkjenn", exact=True).click()
+    approve_on_dashboard(approver, title)
     measure.refresh_from_db()
     assert measure.live
 
@@ -111,8 +134,173 @@ def test_1_editor_adds_a_measure_the_approver_previews_and_approves_it(new_page,
     screenshot(approver)
 
 
+def nordland_page(model, slug):
+    """Nordland's Bokmål page ``slug`` of type ``model`` (scenario 5 copies Nordland's plan to
+    Troms, slugs and all)."""
+    nordland = BranchPage.objects.get(slug="nordland", locale__language_code="nb")
+    return model.objects.descendant_of(nordland).get(slug=slug, locale=nordland.locale)
+
+
+def api_json(page, path):
+    response = page.request.get(path)
+    assert response.ok, (path, response.status)
+    return response.json()
+
+
+def measure_in_plan(plan, key):
+    """The measure with the key ``key`` (the same in every language) as the plan endpoint
+    lists it under its strategy."""
+    for strategy in plan["strategies"]:
+        for measure in strategy["measures"]:
+            if measure["key"] == key:
+                return measure
+    raise AssertionError(f"no measure {key} in {[s['measures'] for s in plan['strategies']]}")
+
+
+def test_2_a_status_update_is_approved_and_shown_in_both_languages(new_page, screenshot):
+    measure = nordland_page(MeasurePage, "digital-formiddagskaffe")
+    plan = measure.get_parent().get_parent()
+    today = timezone.localdate()
+    editor = new_page()
+    log_in(editor, "redaktor")
+    before = api_json(editor, f"/api/v1/measures/{measure.pk}/?locale=nb")["status"]
+    assert before != MeasureStatus.COMPLETED
+
+    editor.goto(f"/admin/pages/{measure.pk}/edit/")
+    row = measure.status_updates.count()  # the index of the new inline form
+    editor.click("#id_status_updates-ADD")
+    editor.fill(f"#id_status_updates-{row}-date", today.strftime("%d.%m.%Y"))
+    editor.locator(f"#id_status_updates-{row}-date").press("Escape")  # closes the date picker
+    editor.select_option(f"#id_status_updates-{row}-status", MeasureStatus.COMPLETED.value)
+    editor.fill(f"#id_status_updates-{row}-note", "Gjennomført gjennom hele perioden.")
+    submit_for_approval(editor)
+    editor.wait_for_url(f"**/admin/pages/{measure.get_parent().pk}/")
+    assert "sendt til godkjenning" in editor.locator(".messages").inner_text()
+    # Submitted, not approved: the API still shows the published status.
+    assert api_json(editor, f"/api/v1/measures/{measure.pk}/")["status"] == before
+
+    approver = new_page()
+    log_in(approver, "godkjenner")
+    approve_on_dashboard(approver, measure.title)
+    assert measure.status_updates.filter(date=today, status=MeasureStatus.COMPLETED).exists()
+
+    for language, label in (("nb", "Fullført"), ("en", "Completed")):
+        data = api_json(approver, f"/api/v1/measures/{measure.pk}/?locale={language}")
+        assert (data["status"], data["status_label"]) == ("completed", label), language
+        latest = max(data["status_updates"], key=lambda update: update["date"])
+        assert (latest["date"], latest["status"]) == (today.isoformat(), "completed"), language
+        listed = measure_in_plan(
+            api_json(approver, f"/api/v1/plans/{plan.pk}/?locale={language}"), data["key"]
+        )
+        assert (listed["status"], listed["status_label"]) == ("completed", label), language
+
+    # The website shows the new status in the English plan and on the English measure.
+    approver.goto(PLAN_PATH.replace("/nb/", "/en/"))
+    website_ready(approver)
+    item = approver.locator(".measure-item", has_text="Digital mid-morning coffee")
+    assert item.locator(".status").inner_text() == "Completed"
+    item.get_by_role("link", name="Digital mid-morning coffee").click()
+    approver.wait_for_url(f"**/en/**/{measure.slug}/")
+    website_ready(approver)
+    assert approver.locator("main .status-completed").first.inner_text() == "Completed"
+    screenshot(approver)
+
+
+#: The Bokmål texts of the untranslated measure and the English the editor types in.
+ENGLISH = {
+    "Kulturskoledagen i Nordland": "Culture school day in Nordland",
+    "kulturskoledagen-i-nordland": "culture-school-day-in-nordland",
+    "En felles dag for kulturskolene i fylket.": "A shared day for the schools of the county.",
+    "høsten 2025": "autumn 2025",
+}
+
+
+@pytest.fixture(scope="module")
+def untranslated_measure(live_site, django_db_blocker):
+    """A published Bokmål measure without an English translation, committed for the server
+    (module fixtures are set up before a test's rolled-back transaction begins)."""
+    with django_db_blocker.unblock():
+        strategy = nordland_page(StrategyPage, "samarbeide")
+        return MeasurePageFactory(
+            parent=strategy,
+            title="Kulturskoledagen i Nordland",
+            summary="<p>En felles dag for kulturskolene i fylket.</p>",
+            timing_text="høsten 2025",
+        )
+
+
+def translate_segments(editor):
+    """Fill in every untranslated segment of wagtail-localize's translation editor, tab by tab."""
+    expect(editor.locator("li.incomplete").first).to_be_attached()
+    tabs = editor.locator("main").get_by_role("tab")
+    for index in range(tabs.count()):
+        tabs.nth(index).click()
+        segments = editor.locator("li.incomplete:visible")
+        while segments.count():
+            segment = segments.first
+            source = segment.locator("p").first.inner_text().strip()
+            assert source in ENGLISH, f"an unexpected segment: {source!r}"
+            segment.get_by_role("button", name="Oversett", exact=True).click()
+            segment.locator("textarea").fill(ENGLISH[source])
+            segment.get_by_role("button", name="Lagre", exact=True).click()
+            expect(editor.locator("li.complete", has_text=ENGLISH[source])).to_have_count(1)
+    expect(editor.locator("li.incomplete")).to_have_count(0)
+
+
+def test_3_the_editor_translates_a_measure_and_only_it_changes_in_english(
+    untranslated_measure, new_page, screenshot
+):
+    measure = untranslated_measure
+    english_locale = Locale.objects.get(language_code="en")
+    assert not measure.has_translation(english_locale)
+    before = content(["en"])
+    editor = new_page()
+    log_in(editor, "redaktor")
+
+    # "Oversett denne siden" on the measure → English → the translation editor.
+    editor.goto(f"/admin/pages/{measure.pk}/edit/")
+    editor.get_by_role("button", name="Handlinger", exact=True).click()
+    editor.get_by_role("link", name="Oversett denne siden").click()
+    editor.wait_for_url(f"**/localize/submit/page/{measure.pk}/**")
+    editor.locator("input[name=locales]").check()
+    editor.locator("main form input[type=submit]").click()
+    english = measure.get_translation(english_locale)
+    editor.wait_for_url(f"**/admin/pages/{english.pk}/edit/")
+    assert "er sendt til oversetting til Engelsk" in editor.locator(".messages").inner_text()
+    translate_segments(editor)
+    # A branch editor may not publish: wagtail-localize offers them no publish button.
+    expect(editor.get_by_role("button", name=re.compile("^Publiser på"))).to_have_count(0)
+
+    # The approver publishes the translation in the same editor.
+    approver = new_page()
+    log_in(approver, "godkjenner")
+    approver.goto(f"/admin/pages/{english.pk}/edit/")
+    approver.get_by_role("button", name=re.compile("^Publiser på")).click()
+    approver.wait_for_load_state()
+    english.refresh_from_db()
+    assert english.live and english.title == ENGLISH["Kulturskoledagen i Nordland"]
+
+    # Only the new English page is new; no other English page or snippet changed.
+    after = content(["en"])
+    assert set(after) - set(before) == {("page", english.pk)}
+    assert {key: after[key] for key in before} == before
+
+    data = api_json(approver, f"/api/v1/measures/{measure.pk}/?locale=en")
+    assert data["title"] == "Culture school day in Nordland" and not data["fallback"]
+    approver.goto(PLAN_PATH.replace("/nb/", "/en/"))
+    website_ready(approver)
+    strategy = approver.locator(".strategy", has_text="Collaborate")
+    strategy.get_by_role("link", name="Culture school day in Nordland").click()
+    approver.wait_for_url(f"**/en/**/{english.slug}/")
+    website_ready(approver)
+    assert approver.locator("h1").inner_text() == "Culture school day in Nordland"
+    assert "A shared day for the schools" in approver.locator("main").inner_text()
+    screenshot(approver)
+
+
 def test_4_a_troms_editor_cannot_see_or_open_nordlands_content(new_page, screenshot):
     nordland = BranchPage.objects.get(slug="nordland", locale__language_code="nb")
+    troms = BranchPage.objects.get(slug="troms", locale__language_code="nb")
     plan = ActionPlanPage.objects.descendant_of(nordland).get(locale=nordland.locale)
     contact = ContactPerson.objects.get(name="Sigrun E. Fostad", locale=nordland.locale)
     image = get_image_model().objects.get(title__startswith="Forsidebilde")
@@ -122,23 +310,23 @@ def test_4_a_troms_editor_cannot_see_or_open_nordlands_content(new_page, screens
 
     listings = {
         f"/admin/pages/{nordland.get_parent().pk}/": "Nordland",
-        # Wagtail opens the explorer of any page, but lists none of Nordland's pages in it.
-        f"/admin/pages/{nordland.pk}/": plan.title,
         "/admin/pages/search/?q=Nordland": "Handlingsplan 2024–2025",
+        reverse("wagtailsnippets_home_contactperson:list"): contact.name,
         "/admin/images/": image.title,
         "/admin/documents/": document.title,
     }
     for url, nordland_text in listings.items():
         page.goto(url)
         assert nordland_text not in page.locator("main").inner_text(), url
-    # Contact persons are public and listed for every branch (they are chosen across
-    # branches; see tests/branches), but another branch's cannot be opened.
+    # Opening Nordland's pages in the explorer leads to Troms instead.
+    for explored in (nordland, plan):
+        page.goto(f"/admin/pages/{explored.pk}/")
+        assert page.url.endswith(f"/admin/pages/{troms.pk}/"), page.url
+        assert plan.title not in page.locator("main").inner_text()
     refused = [
         f"/admin/pages/{plan.pk}/edit/",
         f"/admin/pages/{nordland.pk}/edit/",
-        reverse(
-            f"wagtailsnippets_{ContactPerson._meta.app_label}_contactperson:edit", args=[contact.pk]
-        ),
+        reverse("wagtailsnippets_home_contactperson:edit", args=[contact.pk]),
         reverse("wagtailimages:edit", args=[image.pk]),
         reverse("wagtaildocs:edit", args=[document.pk]),
     ]
@@ -178,3 +366,51 @@ def test_5_a_troms_editor_starts_the_2026_2027_plan_from_nordlands(new_page, scr
     plans = page.request.get("/api/v1/plans/?branch=troms").json()
     assert plans["count"] == 0
     screenshot(page)
+
+
+def plan_line_text(plan):
+    """The dashboard's line of ``plan``, from the API: "title: planlagt 2, pågår 3"."""
+    labels = dict(MeasureStatus.choices)
+    counts = Counter(
+        measure["status"] for strategy in plan["strategies"] for measure in strategy["measures"]
+    )
+    with translation.override("nb"):
+        parts = [f"{str(labels[s]).lower()} {counts[s]}" for s in labels if counts[s]]
+    return f"{plan['title']}: {', '.join(parts)}"
+
+
+def test_6_the_dashboard_shows_the_status_counts_and_an_out_of_date_translation(
+    new_page, screenshot
+):
+    measure = nordland_page(MeasurePage, "ks-nord")
+    english = measure.get_translation(Locale.objects.get(language_code="en"))
+    plan = ActionPlanPage.objects.ancestor_of(measure).get()
+    editor = new_page()
+    log_in(editor, "redaktor")
+    panel = editor.locator(".plan-dashboard")
+    expect(panel).to_be_visible()
+    line = panel.locator(".plan-dashboard__plans li", has_text=plan.title)
+    expected = plan_line_text(api_json(editor, f"/api/v1/plans/{plan.pk}/?locale=nb"))
+    assert " ".join(line.inner_text().split()) == expected
+    assert line.get_by_role("link").get_attribute("href") == f"/admin/pages/{plan.pk}/edit/"
+    outdated = panel.locator(".plan-dashboard__translations li", has_text=english.title)
+    expect(outdated).to_have_count(0)
+
+    # The editor changes the Bokmål measure; its English translation is now out of date.
+    editor.goto(f"/admin/pages/{measure.pk}/edit/")
+    summary = editor.locator("[contenteditable=true]").first
+    summary.click()
+    editor.keyboard.press("Control+End")
+    editor.keyboard.type(" Nytt møte i desember.")
+    editor.get_by_role("button", name="Lagre kladd").click()
+    editor.wait_for_url("**/edit/")
+    assert measure.title in editor.locator(".messages").inner_text()
+
+    editor.goto("/admin/")
+    expect(outdated).to_have_count(1)
+    assert "Engelsk" in outdated.inner_text() or "English" in outdated.inner_text()
+    link = outdated.get_by_role("link", name=english.title)
+    assert link.get_attribute("href") == f"/admin/pages/{english.pk}/edit/"
+    screenshot(editor)
+    link.click()
+    editor.wait_for_url(f"**/admin/pages/{english.pk}/edit/")
