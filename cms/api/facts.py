@@ -108,6 +108,24 @@ def default_texts(source):
     return {name: getattr(source, name) for name in _collected(type(source), "alt_texts")}
 
 
+def _remember_related_default_texts(obj, source):
+    """Give the snippets ``obj`` points at (e.g. a plan's contact person) the texts of those
+    ``source`` points at, where both are loaded already (no query) and are translations of
+    each other."""
+    for field in type(obj)._meta.concrete_fields:
+        if not (field.many_to_one and _collected(field.related_model, "alt_texts")):
+            continue
+        if not (field.is_cached(obj) and field.is_cached(source)):
+            continue
+        mine, theirs = getattr(obj, field.name), getattr(source, field.name)
+        if (
+            mine is not None
+            and theirs is not None
+            and mine.translation_key == theirs.translation_key
+        ):
+            mine.api_default_texts = default_texts(theirs)
+
+
 def share_facts(model, objects, locales, prefetch=None):
     """Give the translations among ``objects`` the facts of their default-language pages."""
     translated = [obj for obj in objects if obj.locale_id != locales.default_id]
@@ -129,6 +147,7 @@ def share_facts(model, objects, locales, prefetch=None):
         for name in shared_facts(model):
             setattr(obj, name, getattr(source, name))
         obj.api_default_texts = default_texts(source)
+        _remember_related_default_texts(obj, source)
         for relation in shared_rows(model):
             own = {row.translation_key: row for row in _rows(obj, relation)}
             rows = []

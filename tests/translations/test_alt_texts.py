@@ -141,14 +141,20 @@ def test_a_contact_persons_photo_alt_text_is_translated_in_the_editor(client, pl
     contact.save()
     translation = sync(client, contact)
     assert untranslated(translation) == ["Sigrun Fostad smiler mot kamera."]
+    english = translation.get_target_instance()
+    edit = reverse("wagtailsnippets_home_contactperson:edit", args=[english.pk])
+    steps.login(client, "godkjenner")
+    assert client.post(edit, {"action": "publish"}).status_code == 302
+
+    # Published with the alt text untranslated: the photo is shown, its alt text marked.
+    photo = read(client, plan, "en")["contact_person"]["photo"]
+    assert photo["id"] == contact.photo_id and photo["alt_fallback"] is True
 
     steps.login(client, "redaktor")
     steps.translate_strings(
         client, translation, {"Sigrun Fostad smiler mot kamera.": "Sigrun Fostad smiling."}
     )
     steps.login(client, "godkjenner")
-    english = translation.get_target_instance()
-    edit = reverse("wagtailsnippets_home_contactperson:edit", args=[english.pk])
     assert client.get(edit).status_code == 200
     response = client.post(edit, {"action": "publish"})
     assert response.status_code == 302, response.status_code
