@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Locale
 
+from core.slugs import norwegian_slugify
 from core.translation import translate_page
 
 
@@ -57,6 +58,15 @@ def texts(spec, lang, names):
         value = spec.get(name, {}).get(lang, [] if rich else "")
         values[name] = rich_text(value) if rich else value
     return values
+
+
+def english_slug(spec):
+    """The English slug of a fixture page: its ``slug_en``, else the slug of its English title.
+
+    The English page is reached at e.g. ``/en/nordland/action-plan-2024-2025/inform/``; the
+    slug is one of the page's strings that wagtail-localize translates.
+    """
+    return spec.get("slug_en") or norwegian_slugify(spec["title"]["en"])
 
 
 def publish_child(parent, page):

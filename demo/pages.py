@@ -1,6 +1,7 @@
 """The demo's pages: the resource article, the events and the plan with its strategies and measures.
 
-Each is published in Bokmål and then translated into English. Resources and events come first,
+Each is published in Bokmål and then translated into English, with an English slug (see
+:func:`demo.base.english_slug`). Resources and events come first,
 so that the English plan's quotations and the English measures can link to English pages.
 """
 
@@ -26,7 +27,14 @@ from resources.models import (
     ResourceTopic,
 )
 
-from .base import ensure_child, ensure_translation, publish_child, rich_text, texts
+from .base import (
+    english_slug,
+    ensure_child,
+    ensure_translation,
+    publish_child,
+    rich_text,
+    texts,
+)
 from .cover import ensure_cover_image
 
 #: Translatable fields per page type, as (field, is rich text) pairs.
@@ -51,6 +59,7 @@ PLAN_TEXTS = [
     ("development_area_description", True),
     ("introduction", True),
     ("overall_goal", True),
+    ("cover_image_alt", False),
     ("cover_image_caption", False),
     ("strategies_introduction", True),
 ]
@@ -77,7 +86,7 @@ def ensure_resources(ctx, index):
             )
 
         page = ensure_child(ctx, index, ResourceArticlePage, spec["slug"], build)
-        ensure_translation(ctx, page, **texts(spec, "en", RESOURCE_TEXTS))
+        ensure_translation(ctx, page, slug=english_slug(spec), **texts(spec, "en", RESOURCE_TEXTS))
         ctx.pages["resource", spec["slug"]] = page
 
 
@@ -106,7 +115,7 @@ def ensure_events(ctx, index):
             )
 
         page = ensure_child(ctx, index, EventPage, spec["slug"], build)
-        ensure_translation(ctx, page, **texts(spec, "en", EVENT_TEXTS))
+        ensure_translation(ctx, page, slug=english_slug(spec), **texts(spec, "en", EVENT_TEXTS))
         ctx.pages["event", spec["slug"]] = page
 
 
@@ -235,16 +244,23 @@ def create_plan(ctx, branch):
     ensure_translation(
         ctx,
         plan,
+        slug=english_slug(spec),
         **texts(spec, "en", PLAN_TEXTS),
         **_plan_streams("en", resource.get_translation(ctx.en), block_ids),
     )
     for strategy, strategy_spec, measures in tree:
-        ensure_translation(ctx, strategy, **texts(strategy_spec, "en", STRATEGY_TEXTS))
+        ensure_translation(
+            ctx,
+            strategy,
+            slug=english_slug(strategy_spec),
+            **texts(strategy_spec, "en", STRATEGY_TEXTS),
+        )
         for measure, measure_spec in measures:
             ensure_translation(
                 ctx,
                 measure,
                 page_links=MEASURE_PAGE_LINKS,
+                slug=english_slug(measure_spec),
                 **texts(measure_spec, "en", MEASURE_TEXTS),
             )
     return plan

@@ -45,7 +45,11 @@ class RichText(Deferred):
 
 @dataclass(frozen=True, slots=True)
 class ImageRef(Deferred):
+    """An image; ``alt`` replaces the image's own alt text when given (a translated one)."""
+
     image_id: int
+    alt: str = ""
+    alt_fallback: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +171,10 @@ class Lookups:
                 marker.html, self.page_url_by_id, self.document_url, self.image_data
             )
         if isinstance(marker, ImageRef):
-            return self.image_data(marker.image_id)
+            data = self.image_data(marker.image_id)
+            if data is None:
+                return None
+            return {**data, "alt": marker.alt or data["alt"], "alt_fallback": marker.alt_fallback}
         if isinstance(marker, DocumentRef):
             document = self.documents.get(marker.document_id)
             return document_data(document) if document else None

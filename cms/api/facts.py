@@ -10,7 +10,10 @@ page as soon as that page is published, whether or not the translation has been 
   (e.g. a status note) come from the translation's row with the same key, or stay in the
   default language and are marked ``api_fallback``; a row's snippet is the snippet's
   translation in the requested language where there is one, else the default one, marked
-  ``api_fallback``. Links to pages are localised later (:mod:`cms.api.deferred`).
+  ``api_fallback``. Links to pages are localised later (:mod:`cms.api.deferred`);
+- the texts a model lists in ``alt_texts`` (alt texts of images) are remembered from the
+  default page or snippet as ``api_default_texts``, so that one left untranslated is marked
+  as a fallback (:func:`cms.api.serializers.localized_alt`).
 """
 
 import copy
@@ -93,16 +96,42 @@ class _SnippetTranslations:
     def get(self, snippet):
         translated = self.found.get((type(snippet), snippet.translation_key))
         if translated is not None:
+            translated.api_default_texts = default_texts(snippet)
             return translated
         fallback = copy.copy(snippet)
         fallback.api_fallback = True
         return fallback
 
 
+def default_texts(source):
+    """The texts of ``source`` that its translations are compared with (``alt_texts``)."""
+    return {name: getattr(source, name) for name in _collected(type(source), "alt_texts")}
+
+
+def _remember_related_default_texts(obj, source):
+    """Give the snippets ``obj`` points at (e.g. a plan's contact person) the texts of those
+    ``source`` points at, where both are loaded already (no query) and are translations of
+    each other."""
+    for field in type(obj)._meta.concrete_fields:
+        if not (field.many_to_one and _collected(field.related_model, "alt_texts")):
+            continue
+        if not (field.is_cached(obj) and field.is_cached(source)):
+            continue
+        mine, theirs = getattr(obj, field.name), getattr(source, field.name)
+        if (
+            mine is not None
+            and theirs is not None
+            and mine.translation_key == theirs.translation_key
+        ):
+            mine.api_default_texts = default_texts(theirs)
+
+
 def share_facts(model, objects, locales, prefetch=None):
     """Give the translations among ``objects`` the facts of their default-language pages."""
     translated = [obj for obj in objects if obj.locale_id != locales.default_id]
-    if not translated or not (shared_facts(model) or shared_rows(model)):
+    if not translated or not (
+        shared_facts(model) or shared_rows(model) or _collected(model, "alt_texts")
+    ):
         return
     queryset = model.objects.filter(
         translation_key__in=[obj.translation_key for obj in translated],
@@ -117,6 +146,8 @@ def share_facts(model, objects, locales, prefetch=None):
             continue
         for name in shared_facts(model):
             setattr(obj, name, getattr(source, name))
+        obj.api_default_texts = default_texts(source)
+        _remember_related_default_texts(obj, source)
         for relation in shared_rows(model):
             own = {row.translation_key: row for row in _rows(obj, relation)}
             rows = []

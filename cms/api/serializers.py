@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.models import Page
 
-from core.languages import content_languages
+from core.languages import content_languages, default_language
 from core.visibility import public_pages
 
 from . import deferred
@@ -107,7 +107,12 @@ class RenditionSerializer(serializers.Serializer):
 class ImageSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    alt = serializers.CharField(help_text="Text alternative for the image.")
+    alt = serializers.CharField(
+        help_text="Text alternative for the image, in the requested language where translated."
+    )
+    alt_fallback = serializers.BooleanField(
+        help_text="True when the alt text is not translated and shown in the default language."
+    )
     credit = serializers.CharField(help_text='Credit line, e.g. "Foto: Norsk kulturskoleråd".')
     width = serializers.IntegerField()
     height = serializers.IntegerField()
@@ -176,12 +181,63 @@ class AncestorRefField(_NullableField):
         return deferred.PageRef(path=path[: self.depth * STEPLEN])
 
 
+def _translated_request(context):
+    api = context.get("api")
+    return api is not None and api.language != default_language()
+
+
+def localized_alt(obj, name, api):
+    """The alt text ``name`` of ``obj`` and whether it is a default-language fallback.
+
+    Empty means the image's own alt text (written in the default language). In another
+    language the text is a fallback when ``obj`` itself is (an untranslated page or snippet),
+    when it is empty, or when it is the default-language text unchanged (a string left
+    untranslated in wagtail-localize's editor is published as the source text).
+    """
+    own = getattr(obj, name, "") or ""
+    if api is None or api.language == default_language():
+        return own, False
+    if api.is_fallback(obj) or not own:
+        return own, True
+    default_text = getattr(obj, "api_default_texts", {}).get(name)
+    return own, own == default_text
+
+
 @extend_schema_field(ImageSerializer)
 class ImageField(_NullableField):
-    """An image id shown with its renditions, alt text and credit."""
+    """An image id shown with its renditions, alt text and credit.
+
+    The alt text is the image's own (from the image library, in the default language).
+    """
 
     def to_representation(self, value):
-        return deferred.ImageRef(getattr(value, "pk", value))
+        return deferred.ImageRef(
+            getattr(value, "pk", value), alt_fallback=_translated_request(self.context)
+        )
+
+
+@extend_schema_field(ImageSerializer)
+class LocalizedImageField(_NullableField):
+    """An image with the alt text its page or snippet gives it in its own language.
+
+    ``image`` names the image's id attribute, ``alt`` the translatable alt text field; an empty
+    alt text falls back to the image's own.
+    """
+
+    def __init__(self, image, alt, **kwargs):
+        self.image_attribute, self.alt_attribute = image, alt
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def image_id(self, obj):
+        return getattr(obj, self.image_attribute)
+
+    def to_representation(self, obj):
+        image_id = self.image_id(obj)
+        if image_id is None:
+            return None
+        alt, fallback = localized_alt(obj, self.alt_attribute, self.context.get("api"))
+        return deferred.ImageRef(image_id, alt=alt, alt_fallback=fallback)
 
 
 @extend_schema_field(DocumentSerializer)

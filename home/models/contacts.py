@@ -13,7 +13,8 @@ from core.models.translation import UnofficialTranslationMixin
 class ContactPerson(UnofficialTranslationMixin, TranslatableMixin, models.Model):
     """A person to contact about a branch, a plan or a measure.
 
-    Name, phone and e-mail are the same in every language; only the role is translated.
+    Name, phone and e-mail are the same in every language; only the role and the photo's alt
+    text are translated.
     The photo is shown only when the person has consented to it.
     """
 
@@ -43,6 +44,15 @@ class ContactPerson(UnofficialTranslationMixin, TranslatableMixin, models.Model)
         related_name="+",
         help_text=_("Portrait. Shown only when consent is recorded below."),
     )
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for readers who cannot see it, in this language. "
+            "Leave empty to use the image's own alt text from the image library."
+        ),
+    )
     photo_consent = models.BooleanField(
         _("consent to show photo"),
         default=False,
@@ -55,7 +65,10 @@ class ContactPerson(UnofficialTranslationMixin, TranslatableMixin, models.Model)
         FieldPanel("phone"),
         FieldPanel("email"),
         FieldPanel("branch"),
-        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent")], heading=_("Photo")),
+        MultiFieldPanel(
+            [FieldPanel("photo"), FieldPanel("photo_alt"), FieldPanel("photo_consent")],
+            heading=_("Photo"),
+        ),
         *UnofficialTranslationMixin.translation_panels,
     ]
     override_translatable_fields = [
@@ -66,6 +79,7 @@ class ContactPerson(UnofficialTranslationMixin, TranslatableMixin, models.Model)
         SynchronizedField("photo"),
         SynchronizedField("photo_consent"),
         TranslatableField("role"),
+        TranslatableField("photo_alt"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -75,6 +89,10 @@ class ContactPerson(UnofficialTranslationMixin, TranslatableMixin, models.Model)
 
     def __str__(self):
         return f"{self.name} ({self.role})" if self.role else self.name
+
+    #: Texts whose translation the API compares with the default language's (an alt text left
+    #: untranslated is marked as a fallback, :func:`cms.api.serializers.localized_alt`).
+    alt_texts = ("photo_alt",)
 
     @property
     def public_photo(self):

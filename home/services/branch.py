@@ -33,6 +33,7 @@ from core.translation import translate_page
 from home.models import BranchPage
 from home.services.site import ensure_home_page
 from resources.models import EventIndexPage, ResourceIndexPage
+from translations.adopt import adopt_translation
 
 __all__ = [
     "NATIONAL_GROUP_NAME",
@@ -182,6 +183,19 @@ def get_branch(slug):
 # --- Set-up pieces --------------------------------------------------------------------------
 
 
+def _managed_translation(page, locale, **values):
+    """A new translation of ``page`` into ``locale``, managed by wagtail-localize.
+
+    The page is created as the demo loader creates its translations (``translate_page``, so
+    that it is published with the source and marked as asked), then recorded in
+    wagtail-localize's models with every string translated: it opens in the translation
+    editor and "Sync translated pages" reaches it from day one.
+    """
+    translation = translate_page(page, locale, publish=page.live, **values)
+    adopt_translation(page, translation)
+    return translation
+
+
 def _ensure_branch_pages(home, slug, name, short_name, locales, translation_values):
     """Return (pages, created): the branch page in every locale, created where missing."""
     branch = find_branch(slug)
@@ -197,9 +211,7 @@ def _ensure_branch_pages(home, slug, name, short_name, locales, translation_valu
     for locale in locales[1:]:
         translation = branch.get_translation_or_none(locale)
         if translation is None:
-            translation = translate_page(
-                branch, locale, publish=branch.live, title=name, **translation_values
-            )
+            translation = _managed_translation(branch, locale, title=name, **translation_values)
         pages.append(translation.specific)
     return pages, created
 
@@ -224,8 +236,8 @@ def _ensure_index_pages(branch, model, titles, locales, translation_values):
         translation = index.get_translation_or_none(locale)
         if translation is None:
             title, slug = _index_title(titles, locale)
-            translation = translate_page(
-                index, locale, publish=index.live, title=title, slug=slug, **translation_values
+            translation = _managed_translation(
+                index, locale, title=title, slug=slug, **translation_values
             )
         pages.append(translation.specific)
     return pages

@@ -7,7 +7,7 @@ from cms.api.dependencies import record, snippet_tag
 from cms.api.labels import LabelField, register_codes
 from cms.api.serializers import (
     AncestorRefField,
-    ImageField,
+    LocalizedImageField,
     PageRefField,
     PageSerializer,
     RelatedListField,
@@ -85,17 +85,14 @@ class GoalSerializer(SnippetSerializer):
         fields = [*SnippetSerializer.Meta.fields, "number", "title"]
 
 
-class ConsentedPhotoField(ImageField):
-    """A contact person's photo, only when they have consented to showing it."""
+class ConsentedPhotoField(LocalizedImageField):
+    """A contact person's photo with its alt text, only when they have consented to showing it."""
 
     def __init__(self, **kwargs):
-        kwargs["source"] = "*"
-        super().__init__(**kwargs)
+        super().__init__(image="photo_id", alt="photo_alt", **kwargs)
 
-    def to_representation(self, person):
-        if person.photo_consent and person.photo_id:
-            return super().to_representation(person.photo_id)
-        return None
+    def image_id(self, person):
+        return person.photo_id if person.photo_consent else None
 
 
 class ContactPersonSerializer(SnippetSerializer):
@@ -373,7 +370,7 @@ class PlanSerializer(PageSerializer):
     stage_label = LabelField("plan_stage", source="stage")
     overall_goal = RichTextField()
     development_area = DevelopmentAreaSerializer(source="*", read_only=True)
-    cover_image = ImageField(source="cover_image_id")
+    cover_image = LocalizedImageField(image="cover_image_id", alt="cover_image_alt")
     cover_image_caption = serializers.CharField(
         read_only=True, help_text='E.g. "Bilde hentet fra Kulturskolerådets bildearkiv".'
     )

@@ -125,6 +125,15 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
             "The front-page image. Give it alt text and a credit line in the image library."
         ),
     )
+    cover_image_alt = models.CharField(
+        _("cover image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the cover image shows, for readers who cannot see it, in this page's language. "
+            "Leave empty to use the image's own alt text from the image library."
+        ),
+    )
     cover_image_caption = models.CharField(
         _("cover image caption"),
         max_length=255,
@@ -144,6 +153,10 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
         "cover_image_id",
     )
 
+    #: Texts whose translation the API compares with the default page's (an alt text left
+    #: untranslated is marked as a fallback, :func:`cms.api.serializers.localized_alt`).
+    alt_texts = ("cover_image_alt",)
+
     parent_page_types = ["home.BranchPage"]
     subpage_types = ["plan.StrategyPage"]
 
@@ -154,6 +167,7 @@ class ActionPlanPage(ForkProvenanceMixin, BasePage):
                 FieldPanel("stage"),
                 FieldPanel("contact_person"),
                 FieldPanel("cover_image"),
+                FieldPanel("cover_image_alt"),
                 FieldPanel("cover_image_caption"),
             ],
             heading=_("The plan"),

@@ -5,6 +5,7 @@ with the Django test client and open every screen of their day. A screen fails w
 shows English (see ``tests.admin.english``): visible text, placeholders, titles and labels.
 """
 
+import html
 import json
 import zoneinfo
 
@@ -64,6 +65,7 @@ class NorwegianAdminTests(TestCase):
         cls.measure = MeasurePage.objects.child_of(cls.strategy).first()
         cls.branch = cls.plan.get_parent()
         cls.english_measure = cls.measure.get_translation(Locale.objects.get(language_code="en"))
+        cls.english_plan = cls.plan.get_translation(Locale.objects.get(language_code="en"))
         cls.organisation = Organisation.objects.filter(locale__language_code="nb").first()
         cls.content_words = content_words()
 
@@ -139,6 +141,14 @@ class NorwegianAdminTests(TestCase):
                     "translate: submit",
                     reverse("wagtail_localize:submit_page_translation", args=[self.measure.pk]),
                 ),
+                (
+                    "translate: submit with subtree",
+                    reverse("wagtail_localize:submit_page_translation", args=[self.plan.pk]),
+                ),
+                (
+                    "translation editor: plan",
+                    reverse("wagtailadmin_pages:edit", args=[self.english_plan.pk]),
+                ),
                 ("reports: site history", reverse("wagtailadmin_reports:site_history")),
                 ("reports: aging pages", reverse("wagtailadmin_reports:aging_pages")),
                 ("account", reverse("wagtailadmin_account")),
@@ -192,6 +202,23 @@ class NorwegianAdminTests(TestCase):
             assert bokmal in wagtail, english
         for bokmal in ("Last ned PO-fil", "Last opp PO-fil", "segmenter oversatt", "Publiser p"):
             assert bokmal in localize, bokmal
+
+    def test_translating_a_subtree_and_publishing_in_english_speak_bokmal(self):
+        self.login("godkjenner")
+        submit = self.client.get(
+            reverse("wagtail_localize:submit_page_translation", args=[self.plan.pk])
+        ).content.decode()
+        descendants = self.plan.get_descendants().count()
+        assert f"Ta med sidene under ({descendants} sider)" in submit
+        assert "Alle sidene under blir også oversatt." in submit
+        assert "Include subtree" not in submit
+
+        editor = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.english_plan.pk]))
+        props = html.unescape(editor.content.decode())
+        # The React editor's button reads "Publiser på " + the language's Bokmål name.
+        assert '"displayName": "engelsk"' in props
+        catalogue = self.client.get(reverse("wagtail_localize:javascript_catalog"))
+        assert '"Publish in ": "Publiser p\\u00e5 "' in catalogue.content.decode()
 
     def test_dates_site_name_and_no_outside_avatars(self):
         self.login("redaktor")

@@ -237,3 +237,57 @@ def test_translations_may_be_marked_unofficial():
     en_pages = [setup.pages[1], setup.resource_indexes[1], setup.event_indexes[1]]
     assert not any(page.unofficial_translation for page in nb_pages)
     assert all(page.unofficial_translation for page in en_pages)
+
+
+def test_the_english_pages_are_managed_by_wagtail_localize_from_day_one(client):
+    """The English branch and index pages open in the translation editor with every string
+    translated, and "Sync translated pages" reaches them (no adopt_translations needed)."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+    from translations.adopt import unmanaged_translations
+
+    create("troms", name=NAME)
+    nb_pages = [
+        BranchPage.objects.get(slug="troms", locale__language_code="nb"),
+        ResourceIndexPage.objects.get(locale__language_code="nb"),
+        EventIndexPage.objects.get(locale__language_code="nb"),
+    ]
+    unmanaged = {target.pk for _source, target in unmanaged_translations()}
+    translations = {}
+    for page in nb_pages:
+        english = page.get_translation(page.get_translations().get().locale)
+        assert english.pk not in unmanaged
+        translation = Translation.objects.get(
+            source=TranslationSource.objects.get_for_instance(page), target_locale=english.locale
+        )
+        assert translation.enabled
+        untranslated = StringSegment.objects.filter(source=translation.source).annotate_translation(
+            english.locale
+        )
+        assert not untranslated.filter(translation__isnull=True).exists(), page
+        translations[page.pk] = (translation, english)
+
+    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.com", "x"))
+    resources, english = nb_pages[1], translations[nb_pages[1].pk][1]
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    assert response.templates[0].name == "wagtail_localize/admin/edit_translation.html"
+    translation = translations[resources.pk][0]
+    sync = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    assert (
+        sync in client.get(reverse("wagtailadmin_pages:edit", args=[resources.pk])).content.decode()
+    )
+
+    resources.title = "Ressurser og veiledere"
+    resources.save_revision().publish()
+    assert client.post(sync, {}).status_code == 302
+
+    remaining = StringSegment.objects.filter(source=translation.source).annotate_translation(
+        english.locale
+    )
+    assert list(
+        remaining.filter(translation__isnull=True).values_list("string__data", flat=True)
+    ) == ["Ressurser og veiledere"]
+    english.refresh_from_db()
+    assert english.title == "Resources"

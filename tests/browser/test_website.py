@@ -77,7 +77,9 @@ def test_the_plan_shows_strategies_measures_image_and_links_in_both_languages(ne
 
     # The language switcher leads to the English measure.
     page.locator("[data-language-switcher]").get_by_role("link", name="English").click()
-    page.wait_for_url("/en/nordland/handlingsplan-2024-2025/arrangere/lederkonferanse-2025/")
+    page.wait_for_url(
+        "/en/nordland/action-plan-2024-2025/organise/leaders-conference-in-spring-2025/"
+    )
     website_ready(page)
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "Leaders' conference in spring 2025"

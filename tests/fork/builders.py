@@ -78,6 +78,7 @@ def build_source_plan():
         slug="handlingsplan-2024-2025",
         contact_person=nordland_contact,
         cover_image=image,
+        cover_image_alt="Nordlys over fjellet.",
         development_area_title="Samhandling",
         development_area_adopted_on=date(2023, 6, 1),
         introduction=f'<p>Les <a linktype="document" id="{document.pk}">årsmeldingen</a>.</p>',
@@ -153,6 +154,8 @@ def build_source_plan():
     plan.save_revision().publish()
     plan.refresh_from_db()
     plan_en = translate_tree(plan, "en")
+    plan_en.cover_image_alt = "Northern lights over the mountain."
+    plan_en.save_revision().publish()
     return SourcePlan(
         nordland=nordland,
         troms=troms,

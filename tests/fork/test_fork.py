@@ -115,6 +115,9 @@ class ForkResultTests(TestCase):
         self.assertEqual(partner_en.translation_key, nb.partners.get().organisation.translation_key)
         self.assertEqual([g.goal.number for g in en.goals.all()], [4, 17])
         self.assertEqual(self.result.plan.cover_image, self.source.image)
+        plan_en = _by_language(self.result, ActionPlanPage, "en")[0]
+        self.assertEqual(self.result.plan.cover_image_alt, "Nordlys over fjellet.")
+        self.assertEqual(plan_en.cover_image_alt, "Northern lights over the mountain.")
         self.assertEqual(self.result.plan.quotes[0].value["resource"].pk, self.source.resource.pk)
 
     def test_links_inside_the_plan_point_at_the_copies(self):

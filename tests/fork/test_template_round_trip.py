@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
+from demo.fixtures import nordland_2024_2025
 from demo.loader import load_demo_content
 from home.services.branch import create_branch
 from plan.models import ActionPlanPage
@@ -49,6 +50,12 @@ class NordlandTemplateTests(TestCase):
             self.plan.get_descendants().count() - len(strategies),
         )
         self.assertTrue(all(set(s["content"]) == {"nb", "en"} for s in strategies))
+        content = self.document["plan"]["content"]
+        self.assertEqual(
+            {language: content[language]["cover_image_alt"] for language in content},
+            nordland_2024_2025.PLAN["cover_image_alt"],
+        )
+        self.assertEqual(content["en"]["slug"], "action-plan-2024-2025")
 
     def test_round_trip_into_an_empty_branch(self):
         """Export → import (snippets deleted first, so they are created again) → export."""

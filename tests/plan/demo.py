@@ -64,7 +64,11 @@ def loaded_demo(django_db_blocker, tmp_path_factory):
 
 
 def plan_in(language_code):
-    return ActionPlanPage.objects.get(slug=PLAN_SLUG, locale__language_code=language_code)
+    """The demo plan in ``language_code`` (the English one has an English slug)."""
+    bokmal = ActionPlanPage.objects.get(slug=PLAN_SLUG, locale__language_code="nb")
+    return ActionPlanPage.objects.get(
+        translation_key=bokmal.translation_key, locale__language_code=language_code
+    )
 
 
 def children(page, model):

@@ -42,7 +42,9 @@ def updates(demo):
         ],
         "lederkonferanse-2025": [("completed", datetime.date(2025, 5, 20), "120 deltakere")],
     }.items():
-        for measure in MeasurePage.objects.filter(slug=slug):  # nb and en, as a sync does
+        bokmal = MeasurePage.objects.get(slug=slug, locale__language_code="nb")
+        # nb and en (the English measure has an English slug), as a sync does
+        for measure in [bokmal, *(page.specific for page in bokmal.get_translations())]:
             measure.status_updates = [
                 MeasureStatusUpdate(status=status, date=day, note=note)
                 for status, day, note in entries

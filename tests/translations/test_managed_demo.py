@@ -58,7 +58,7 @@ def test_every_english_demo_object_is_managed_and_fully_translated(demo):
 
 def test_english_demo_pages_open_in_the_translation_editor(demo, client):
     steps.login(client, "redaktor")
-    measure = MeasurePage.objects.get(slug="digital-formiddagskaffe", locale__language_code="en")
+    measure = MeasurePage.objects.get(slug="digital-mid-morning-coffee", locale__language_code="en")
     response = client.get(reverse("wagtailadmin_pages:edit", args=[measure.pk]))
     assert response.status_code == 200
     assert [t.name for t in response.templates][0] == "wagtail_localize/admin/edit_translation.html"

@@ -53,6 +53,8 @@ def plan_html(outline):
             "header_title": css_string(title),
             "cover": cover,
             "cover_url": cover.get_rendition(COVER_RENDITION).url if cover else "",
+            # The plan's own alt text in its language, else the image library's.
+            "cover_alt": (plan.cover_image_alt or cover.alt_text) if cover else "",
             "quotes": _quote_sources(plan),
             "contact": plan.contact_person,
         }

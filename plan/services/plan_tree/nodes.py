@@ -54,7 +54,12 @@ STRATEGY = NodeType(
 PLAN = NodeType(
     model=ActionPlanPage,
     children="strategies",
-    texts=("development_area_title", "development_area_adopted_by", "cover_image_caption"),
+    texts=(
+        "development_area_title",
+        "development_area_adopted_by",
+        "cover_image_alt",
+        "cover_image_caption",
+    ),
     rich_texts={
         "introduction": RICH_TEXT_FEATURES,
         "development_area_description": RICH_TEXT_FEATURES,

@@ -50,6 +50,8 @@ export function figure(image, { size = "medium", caption = null, className = "fi
       width: rendition.width,
       height: rendition.height,
       alt: image.alt ?? "",
+      // An alt text not yet translated is Bokmål: screen readers should read it as such.
+      lang: image.alt_fallback ? "nb" : null,
       loading: "lazy",
     }),
     caption || image.credit
