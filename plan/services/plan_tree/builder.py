@@ -1,13 +1,19 @@
-"""Creating draft pages from the tree dict: the default language first, then translations."""
+"""Creating draft pages from the tree dict: the default language first, then translations.
+
+The pages are made in memory with their tree positions, validated as Wagtail validates a
+page, and then written in bulk (:mod:`.bulk`).
+"""
 
 import uuid
 from dataclasses import dataclass, field
 
+from django.db import models
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from core.translation import MissingTranslationError
 from plan.models import ActionPlanPage
 
+from . import bulk
 from .nodes import (
     CHILD_TYPE,
     PAGE_TEXTS,
@@ -49,11 +55,13 @@ class _Builder:
         self.pages = {}
         self.new_keys = {}
         self.primary_rows = {}
+        self.order = []
+        self.rows = {}
 
     def resolve(self, kind, value):
         return None if value is None else self.resolver.resolve(kind, value)
 
-    def new_page(self, node_type, node, lang, parent):
+    def new_page(self, node_type, node, lang, parent, index):
         locale = self.locales[lang]
         values = node["content"][lang]
         page = node_type.model(
@@ -80,10 +88,15 @@ class _Builder:
             setattr(page, name, node.get(name, False))
         for name, kind in node_type.links.items():
             setattr(page, name, _in_locale(self.resolve(kind, node.get(name)), locale))
+        page.draft_title = page.title
+        page.has_unpublished_changes = True
+        bulk.tree_position(page, parent, index)
+        _validate(page)
+        if index is not None:
+            parent.numchild += 1
         self.add_rows(node_type, node, page)
-        parent.add_child(instance=page)
         self.pages[node["key"], lang] = page
-        self.progress(len(self.pages), self.total)
+        self.order.append(page)
         return page
 
     def add_rows(self, node_type, node, page):
@@ -106,7 +119,10 @@ class _Builder:
                     for name in (relation.field, *relation.extra):
                         setattr(row, name, _in_locale(getattr(source, name), page.locale))
                     rows.append(row)
+            for row in rows:
+                row.locale = page.locale
             setattr(page, relation.name, rows)
+            self.rows.setdefault(relation.row_model, []).append((page, relation.name, rows))
 
     def quote(self, item, locale):
         resource = _in_locale(self.resolve("resource", item.get("resource")), locale)
@@ -119,12 +135,39 @@ class _Builder:
             },
         }
 
-    def build(self, node_type, node, lang, parent):
+    def build(self, node_type, node, lang, parent, index=None):
         if lang not in node["content"]:
             return
-        page = self.new_page(node_type, node, lang, parent)
+        page = self.new_page(node_type, node, lang, parent, index)
         for child in node.get(node_type.children, []) if node_type.children else []:
-            self.build(CHILD_TYPE[node_type], child, lang, page)
+            self.build(CHILD_TYPE[node_type], child, lang, page, page.numchild + 1)
+
+    def write(self, user):
+        """Insert every page, its rows and its revision (see :mod:`.bulk`)."""
+        bases = bulk.insert_pages(self.order)
+        for page in self.order:
+            if self.link_nodes(page, page.locale.language_code):
+                _validate(page)
+        bulk.insert_specific_rows(self.order)
+        rows = {}
+        for model, owners in self.rows.items():
+            for page, name, page_rows in owners:
+                parental_key = type(page)._meta.get_field(name).field.name
+                for row in page_rows:
+                    setattr(row, parental_key, page)
+                rows.setdefault(model, []).extend(page_rows)
+        bulk.insert_rows(rows)
+        self.progress(len(self.order) // 2, self.total)
+        half = len(self.order) // 2
+        bulk.save_revisions(
+            self.order,
+            bases,
+            user,
+            lambda done: done % 25 or self.progress(half + done // 2, self.total),
+        )
+        bulk.index_references(self.order)
+        bulk.index_for_search(self.order)
+        self.progress(self.total, self.total)
 
     def link_nodes(self, page, lang):
         """Point the node links of ``page`` at the new pages; return whether anything changed."""
@@ -149,6 +192,15 @@ class _Builder:
                 changed = True
                 page.background = background
         return changed
+
+
+def _validate(page):
+    """Validate ``page`` as Wagtail does before saving, except what the database checks itself
+    (foreign keys, unique keys: one query each)."""
+    foreign_keys = [
+        f.name for f in type(page)._meta.concrete_fields if isinstance(f, models.ForeignKey)
+    ]
+    page.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
 
 
 def _in_locale(obj, locale):
@@ -184,9 +236,8 @@ def build_plan(tree, parents, resolver, provenance, user=None, progress=None):
     )
     for lang in languages:
         builder.build(PLAN, tree, lang, parents[lang])
-    for (_key, lang), page in builder.pages.items():
-        if builder.link_nodes(page, lang):
-            page.save()
-        page.save_revision(user=user, log_action="wagtail.create")
+    builder.write(user)
+    for lang in languages:
+        bulk.add_children_to(parents[lang])
     plan = builder.pages[tree["key"], languages[0]]
     return BuildResult(plan=plan, pages=builder.pages)
