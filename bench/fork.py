@@ -84,7 +84,12 @@ class Rollback(Exception):
 def run_once(function, profile=False):
     """``(seconds, queries)`` of ``function()`` in a transaction that is rolled back."""
     from django.db import connection, transaction
-    from django.test.utils import CaptureQueriesContext
+
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(1)
+        return execute(sql, params, many, context)
 
     profiler = None
     if profile:
@@ -92,7 +97,7 @@ def run_once(function, profile=False):
 
         profiler = cProfile.Profile()
     try:
-        with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        with transaction.atomic(), connection.execute_wrapper(count):
             if profiler:
                 profiler.enable()
             started = time.perf_counter()
