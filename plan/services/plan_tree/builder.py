@@ -7,7 +7,9 @@ page, and then written in bulk (:mod:`.bulk`).
 import uuid
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from core.translation import MissingTranslationError
@@ -57,6 +59,8 @@ class _Builder:
         self.primary_rows = {}
         self.order = []
         self.rows = {}
+        self.translations = {}
+        self.sibling_slugs = {}
 
     def resolve(self, kind, value):
         return None if value is None else self.resolver.resolve(kind, value)
@@ -87,17 +91,53 @@ class _Builder:
         for name in node_type.shared:
             setattr(page, name, node.get(name, False))
         for name, kind in node_type.links.items():
-            setattr(page, name, _in_locale(self.resolve(kind, node.get(name)), locale))
+            setattr(page, name, self.in_locale(self.resolve(kind, node.get(name)), locale))
         page.draft_title = page.title
         page.has_unpublished_changes = True
         bulk.tree_position(page, parent, index)
-        _validate(page)
-        if index is not None:
+        if index is None:
+            _validate(page)  # under the branch: Wagtail checks the slug among its children
+        else:
             parent.numchild += 1
+            self.validate_new_child(page, parent)
         self.add_rows(node_type, node, page)
+        bulk.empty_child_relations(page)
         self.pages[node["key"], lang] = page
         self.order.append(page)
+        if len(self.order) % 25 == 0:
+            self.progress(len(self.order) // 2, self.total)
         return page
+
+    def validate_new_child(self, page, parent):
+        """Validate a page under a page of the new tree: its slug is checked among the new
+        siblings in memory (Wagtail's check would ask the database about a parent that is
+        not written yet)."""
+        slugs = self.sibling_slugs.setdefault(id(parent), set())
+
+        def check_slug_is_unique():
+            if page.slug in slugs:
+                raise ValidationError(
+                    {
+                        "slug": _("The slug “%(slug)s” is used twice under “%(parent)s”.")
+                        % {"slug": page.slug, "parent": parent.title}
+                    }
+                )
+
+        page._check_slug_is_unique = check_slug_is_unique
+        try:
+            _validate(page)
+        finally:
+            del page._check_slug_is_unique
+        slugs.add(page.slug)
+
+    def in_locale(self, obj, locale):
+        """:func:`_in_locale`, remembered: many rows point at the same few objects."""
+        if not isinstance(obj, TranslatableMixin) or obj.locale_id == locale.pk:
+            return obj
+        key = (type(obj), obj.pk, locale.pk)
+        if key not in self.translations:
+            self.translations[key] = _in_locale(obj, locale)
+        return self.translations[key]
 
     def add_rows(self, node_type, node, page):
         """Give ``page`` its inline rows; translations copy the default language's rows."""
@@ -117,7 +157,7 @@ class _Builder:
                         translation_key=source.translation_key, sort_order=source.sort_order
                     )
                     for name in (relation.field, *relation.extra):
-                        setattr(row, name, _in_locale(getattr(source, name), page.locale))
+                        setattr(row, name, self.in_locale(getattr(source, name), page.locale))
                     rows.append(row)
             for row in rows:
                 row.locale = page.locale
@@ -125,7 +165,7 @@ class _Builder:
             self.rows.setdefault(relation.row_model, []).append((page, relation.name, rows))
 
     def quote(self, item, locale):
-        resource = _in_locale(self.resolve("resource", item.get("resource")), locale)
+        resource = self.in_locale(self.resolve("resource", item.get("resource")), locale)
         return {
             "type": "quote",
             "value": {
@@ -146,8 +186,8 @@ class _Builder:
         """Insert every page, its rows and its revision (see :mod:`.bulk`)."""
         bases = bulk.insert_pages(self.order)
         for page in self.order:
-            if self.link_nodes(page, page.locale.language_code):
-                _validate(page)
+            # Only the ids in links change: nothing to validate again.
+            self.link_nodes(page, page.locale.language_code)
         bulk.insert_specific_rows(self.order)
         rows = {}
         for model, owners in self.rows.items():
@@ -157,7 +197,6 @@ class _Builder:
                     setattr(row, parental_key, page)
                 rows.setdefault(model, []).extend(page_rows)
         bulk.insert_rows(rows)
-        self.progress(len(self.order) // 2, self.total)
         half = len(self.order) // 2
         bulk.save_revisions(
             self.order,

@@ -21,6 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
@@ -42,6 +43,14 @@ def tree_position(page, parent, index=None):
     page.url_path = f"{parent.url_path}{page.slug}/"
     page.numchild = 0
     page._cached_parent_obj = parent
+
+
+def empty_child_relations(page):
+    """Say in memory that the new ``page`` has no rows in the child relations it was not
+    given (comments, status updates): serialising it then asks the database nothing."""
+    for relation in get_all_child_relations(type(page)):
+        if not getattr(page, relation.get_accessor_name()).is_deferring:
+            setattr(page, relation.get_accessor_name(), [])
 
 
 def _batches(items):
@@ -109,7 +118,9 @@ def save_revisions(pages, bases, user, progress=None):
         for obj in (page, base):
             obj.latest_revision = revision
             obj.latest_revision_created_at = now
-    Page.objects.bulk_update(bases, ["latest_revision"], batch_size=BATCH_ROWS)
+    Page.objects.bulk_update(
+        bases, ["latest_revision", "latest_revision_created_at"], batch_size=BATCH_ROWS
+    )
     PageLogEntry.objects.bulk_create(
         [
             PageLogEntry(
