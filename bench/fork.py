@@ -231,18 +231,23 @@ def section(args, url, rows, pages):
             f"{platform.python_version()} on {os.cpu_count()} CPU cores ({database}), "
             f"{args.runs} runs per variant, each rolled back: one plan of 3 strategies × "
             f"{args.measures} measures built by `bench/build.py` ({pages} pages in Bokmål, as "
-            "many in English), each measure with seven inline rows.",
+            "many in English), each measure with seven inline rows; load average "
+            f"{os.getloadavg()[0]:.1f} at the end (other work on the machine slows every "
+            "variant alike; compare the ratios).",
             "",
             table(rows),
             "",
             *goals(rows),
             "",
             "- *Wagtail copy* is the baseline of issue 13: Wagtail's own recursive copy of the "
-            "Bokmål tree alone, as drafts, with a revision per page.",
+            "Bokmål tree alone, as drafts, with a revision and a log entry per page (issue 13 "
+            "measured it at 25–26 s and the old `fork_plan` at 63–76 s on a quieter machine).",
             "- *fork_plan* reads the live plan in both languages and builds both trees as "
-            "drafts with one revision per page, translations linked by their translation key "
-            "(`plan/services/plan_tree/builder.py` inserts the pages, their inline rows and "
-            "revisions in bulk).",
+            "drafts with one revision per page, translations linked by their translation key: "
+            "the tree positions are computed up front and `plan/services/plan_tree/bulk.py` "
+            "inserts the page, specific and inline rows, revisions, log entries, reference and "
+            "search index entries in bulk (a constant number of queries, "
+            "`tests/fork/test_fork_tree.py`).",
             "- *Template* is `export_plan` then `import_plan` of the same plan into the same "
             "branch for another period: the portable references are resolved by name.",
             "",
