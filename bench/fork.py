@@ -87,8 +87,8 @@ def run_once(function, profile=False):
 
     queries = []
 
-    def count(execute, sql, params, many, context):
-        queries.append(1)
+    def counted(execute, sql, params, many, context):
+        queries.append(sql)
         return execute(sql, params, many, context)
 
     profiler = None
@@ -97,7 +97,7 @@ def run_once(function, profile=False):
 
         profiler = cProfile.Profile()
     try:
-        with transaction.atomic(), connection.execute_wrapper(count):
+        with transaction.atomic(), connection.execute_wrapper(counted):
             if profiler:
                 profiler.enable()
             started = time.perf_counter()
@@ -105,7 +105,6 @@ def run_once(function, profile=False):
             seconds = time.perf_counter() - started
             if profiler:
                 profiler.disable()
-            count = len(queries)
             raise Rollback
     except Rollback:
         pass
@@ -113,7 +112,7 @@ def run_once(function, profile=False):
         import pstats
 
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
-    return seconds, count
+    return seconds, len(queries)
 
 
 def variants(plan, branch, user):

@@ -39,7 +39,7 @@ def start_fork(source, branch, period, structure_only, user):
         kind=PlanJob.Kind.FORK,
         branch=branch,
         user=user,
-        title=f"{source.title} → {branch.title}, {period_label(*period)}",
+        title=f"{source.title} → {branch.title}, {period_label(*period)}"[:255],
         parameters={
             "source": source.pk,
             "period": list(period),
@@ -52,12 +52,15 @@ def start_fork(source, branch, period, structure_only, user):
 
 def start_import(document, branch, period, replace, user):
     """Enqueue the import of the checked template ``document`` into ``branch``."""
-    title = document["plan"]["content"][document["locales"][0]].get("title", "")
+    content = document["plan"]["content"]
+    title = (content.get(document["locales"][0]) or next(iter(content.values()), {})).get(
+        "title", ""
+    )
     job = PlanJob.objects.create(
         kind=PlanJob.Kind.IMPORT,
         branch=branch,
         user=user,
-        title=f"{title} → {branch.title}",
+        title=f"{title} → {branch.title}"[:255],
         parameters={
             "document": document,
             "period": list(period) if period else None,

@@ -13,6 +13,14 @@ from wagtail.test.utils import WagtailTestUtils
 from core.models import Organisation
 from plan.models import MeasurePage, MeasurePartner
 from plan.services.fork import fork_plan
+from plan.services.plan_tree import (
+    ForkError,
+    SameInstall,
+    branch_parents,
+    dump_plan,
+    save_tree,
+    set_period,
+)
 from tests.factories import MeasurePageFactory, translate_tree
 from tests.fork.builders import build_source_plan
 
@@ -103,3 +111,20 @@ class ForkQueryCountTests(TestCase):
         with CaptureQueriesContext(connection) as large:
             fork_plan(source.plan, source.troms, (2028, 2029))
         self.assertEqual(len(large), len(small))
+
+
+class NewSiblingSlugTests(TestCase):
+    def test_two_new_siblings_with_one_slug_are_refused_and_nothing_is_written(self):
+        source = build_source_plan()
+        refs = SameInstall(source.troms)
+        tree = dump_plan(source.plan, refs, ["nb"])
+        set_period(tree, 2026, 2027)
+        strategies = tree["strategies"]
+        strategies[1]["content"]["nb"]["slug"] = strategies[0]["content"]["nb"]["slug"]
+        parents = branch_parents(source.troms, ["nb"], [])
+        before = Page.objects.count()
+        with self.assertRaisesMessage(
+            ForkError, "er brukt to ganger under «Handlingsplan 2026–2027»"
+        ):
+            save_tree(tree, parents, refs, lambda lang: {}, None, None)
+        self.assertEqual(Page.objects.count(), before)
