@@ -5,8 +5,10 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
 
@@ -156,3 +158,43 @@ class ImmediateBackendTests(WagtailTestUtils, TestCase):
         job = PlanJob.objects.get()
         self.assertEqual(job.state, PlanJob.State.DONE)
         self.assertContains(response, reverse("wagtailadmin_pages:edit", args=[job.plan.pk]))
+
+
+@override_settings(
+    TASKS={
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+)
+class DatabaseWorkerTests(WagtailTestUtils, TestCase):
+    """The production path: the job is stored as a task row and run by ``db_worker``."""
+
+    def test_db_worker_runs_the_fork(self):
+        self.source = build_source_plan()
+        editor = _editor("troms", branch_groups(self.source.troms)[0])
+        self.client.force_login(editor)
+        response = self.client.post(
+            reverse("plan_fork", args=[self.source.troms.pk]),
+            {"source": self.source.plan.pk, "period": "2026-2027"},
+        )
+        job = PlanJob.objects.get()
+        self.assertRedirects(response, reverse("plan_job", args=[job.pk]))
+        queued = DBTaskResult.objects.filter(task_path="plan.services.jobs.run_plan_job")
+        self.assertEqual([task.status for task in queued], ["READY"])
+
+        call_command(
+            "db_worker",
+            "--batch",
+            "--backend",
+            "background",
+            "--queue-name",
+            "default",
+            "--no-startup-delay",
+            verbosity=0,
+        )
+
+        job.refresh_from_db()
+        self.assertEqual(job.state, PlanJob.State.DONE, job.error)
+        self.assertEqual([task.status for task in queued.all()], ["SUCCESSFUL"])
+        page = self.client.get(reverse("plan_job", args=[job.pk]))
+        self.assertContains(page, reverse("wagtailadmin_pages:edit", args=[job.plan.pk]))
