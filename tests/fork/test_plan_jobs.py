@@ -2,12 +2,14 @@
 and leads to its progress page, which shows the new plan, or the error, to the branch only."""
 
 import json
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
@@ -182,16 +184,20 @@ class DatabaseWorkerTests(WagtailTestUtils, TestCase):
         queued = DBTaskResult.objects.filter(task_path="plan.services.jobs.run_plan_job")
         self.assertEqual([task.status for task in queued], ["READY"])
 
-        call_command(
-            "db_worker",
-            "--batch",
-            "--backend",
-            "background",
-            "--queue-name",
-            "default",
-            "--no-startup-delay",
-            verbosity=0,
-        )
+        # The worker closes "old" connections between tasks, which inside the test's
+        # transaction would close the test's own connection; Django's test client skips
+        # close_old_connections for the same reason.
+        with mock.patch.object(db_worker, "close_old_connections"):
+            call_command(
+                "db_worker",
+                "--batch",
+                "--backend",
+                "background",
+                "--queue-name",
+                "default",
+                "--no-startup-delay",
+                verbosity=0,
+            )
 
         job.refresh_from_db()
         self.assertEqual(job.state, PlanJob.State.DONE, job.error)

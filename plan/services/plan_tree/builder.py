@@ -104,9 +104,14 @@ class _Builder:
         bulk.empty_child_relations(page)
         self.pages[node["key"], lang] = page
         self.order.append(page)
-        if len(self.order) % 25 == 0:
-            self.progress(len(self.order) // 2, self.total)
+        self.report(len(self.order))
         return page
+
+    def report(self, steps):
+        """Call ``progress`` every 25 steps: building a page in memory and serialising its
+        revision are a step each, so ``steps // 2`` pages are done."""
+        if steps % 25 == 0:
+            self.progress(steps // 2, self.total)
 
     def validate_new_child(self, page, parent):
         """Validate a page under a page of the new tree: its slug is checked among the new
@@ -197,13 +202,8 @@ class _Builder:
                     setattr(row, parental_key, page)
                 rows.setdefault(model, []).extend(page_rows)
         bulk.insert_rows(rows)
-        half = len(self.order) // 2
-        bulk.save_revisions(
-            self.order,
-            bases,
-            user,
-            lambda done: done % 25 or self.progress(half + done // 2, self.total),
-        )
+        built = len(self.order)
+        bulk.save_revisions(self.order, bases, user, lambda done: self.report(built + done))
         bulk.index_references(self.order)
         bulk.index_for_search(self.order)
         self.progress(self.total, self.total)
@@ -266,7 +266,7 @@ def build_plan(tree, parents, resolver, provenance, user=None, progress=None):
     Snippet relations of translations point at the snippets' translations (a missing one
     raises ``MissingTranslationError``), page links at the pages' translations when there
     are. Each page gets one revision, logged as created by ``user``; ``progress(done, total)``
-    is called after each new page.
+    is called as the pages are built and written (every few pages and at the end).
     """
     languages = list(parents)
     builder = _Builder(resolver, languages, provenance, progress)
