@@ -176,12 +176,13 @@ def build(size, progress=print):
             email=lambda i: f"kontakt{i}@example.org",
         )
         goals = [
-            {
-                code: SustainableDevelopmentGoal.objects.get_or_create(
-                    locale=locale, number=number, defaults={"title": f"Mål {number}"}
-                )[0]
-                for code, locale in zip(("nb", "en"), locales, strict=True)
-            }
+            _snippet_pairs(
+                SustainableDevelopmentGoal,
+                1,
+                locales,
+                number=lambda i, n=number: n,
+                title=lambda i, n=number: f"Mål {n}",
+            )[0]
             for number in range(1, 18)
         ]
         install = Install(size=size)

@@ -9,7 +9,8 @@ from wagtail.admin.widgets.button import Button
 
 from home.models import BranchPage
 from plan.admin.dashboard import PlanDashboardPanel
-from plan.admin.fork import ForkPlanView
+from plan.admin.fork import ForkPlanView, may_add_plans
+from plan.admin.jobs import ImportPlanView, PlanJobView
 from plan.admin.pdf import PDF_LABEL, may_print, plan_pdf_view
 from plan.admin.status_report import (
     REPORT_LABEL,
@@ -20,12 +21,15 @@ from plan.admin.status_report import (
 from plan.models import ActionPlanPage
 
 FORK_LABEL = _("New plan based on …")
+IMPORT_LABEL = _("Import plan template")
 
 
 @hooks.register("register_admin_urls")
 def register_plan_admin_urls():
     return [
         path("plans/fork/<int:branch_id>/", ForkPlanView.as_view(), name="plan_fork"),
+        path("plans/import/<int:branch_id>/", ImportPlanView.as_view(), name="plan_import"),
+        path("plans/jobs/<int:job_id>/", PlanJobView.as_view(), name="plan_job"),
         path("plans/<int:plan_id>/pdf/", plan_pdf_view, name="plan_pdf"),
         path("reports/status/", status_report_index, name="plan_status_report_index"),
         path(
@@ -56,9 +60,15 @@ def register_status_report_menu_item():
 
 
 def _fork_button(page, user, priority):
-    if page.specific_class is BranchPage and page.permissions_for_user(user).can_add_subpage():
+    if page.specific_class is BranchPage and may_add_plans(page, user):
         yield Button(
             FORK_LABEL, reverse("plan_fork", args=[page.pk]), icon_name="copy", priority=priority
+        )
+        yield Button(
+            IMPORT_LABEL,
+            reverse("plan_import", args=[page.pk]),
+            icon_name="upload",
+            priority=priority + 1,
         )
 
 

@@ -1,16 +1,15 @@
 """The admin view "New plan based on …" on a branch: fork any live plan into the branch.
 
 Only users who may add pages under the target branch may use it; the copy is made with
-``plan.services.fork.fork_plan`` as drafts, so the branch's workflow covers it.
+``plan.services.fork.fork_plan`` as drafts, so the branch's workflow covers it. The form only
+enqueues the fork (``plan.services.jobs``) and leads the editor to the job's progress page.
 """
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -18,7 +17,7 @@ from wagtail.models import Locale
 
 from home.models import BranchPage
 from plan.models import ActionPlanPage
-from plan.services.fork import fork_plan
+from plan.services.jobs import start_fork
 from plan.services.plan_tree import ForkError, parse_period
 
 
@@ -61,18 +60,21 @@ class ForkPlanForm(forms.Form):
             raise forms.ValidationError(str(error)) from error
 
 
-class ForkPlanView(WagtailAdminTemplateMixin, FormView):
-    """ "New plan based on …": the form, and the fork when it is sent."""
+def may_add_plans(branch, user):
+    """Whether ``user`` may make plans under ``branch`` (and see the jobs that make them)."""
+    return branch.permissions_for_user(user).can_add_subpage()
 
-    form_class = ForkPlanForm
+
+class BranchPlanView(WagtailAdminTemplateMixin, FormView):
+    """A form that makes a plan of a branch: only for those who may add pages under it."""
+
     template_name = "wagtailadmin/generic/form.html"
-    page_title = _("New plan based on …")
-    header_icon = "copy"
+    url_name = ""
 
     def dispatch(self, request, branch_id):
         branch = get_object_or_404(BranchPage, pk=branch_id)
         self.branch = (branch.get_translation_or_none(Locale.get_default()) or branch).specific
-        if not self.branch.permissions_for_user(request.user).can_add_subpage():
+        if not may_add_plans(self.branch, request.user):
             # A plain 403 rather than Wagtail's redirect with a message: the target is known.
             return permission_denied(
                 request, PermissionDenied(_("You may not add plans to this branch."))
@@ -92,30 +94,26 @@ class ForkPlanView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "action_url": reverse("plan_fork", args=[self.branch.pk]),
+            "action_url": reverse(self.url_name, args=[self.branch.pk]),
             "submit_button_label": _("Create draft plan"),
             "submit_button_active_label": _("Creating…"),
         }
 
+
+class ForkPlanView(BranchPlanView):
+    """ "New plan based on …": the form, and the fork enqueued when it is sent."""
+
+    form_class = ForkPlanForm
+    page_title = _("New plan based on …")
+    header_icon = "copy"
+    url_name = "plan_fork"
+
     def form_valid(self, form):
-        try:
-            result = fork_plan(
-                form.cleaned_data["source"],
-                self.branch,
-                form.cleaned_data["period"],
-                structure_only=form.cleaned_data["structure_only"],
-                user=self.request.user,
-            )
-        except ForkError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            ngettext(
-                "Created the draft plan “%(title)s” with %(count)s page.",
-                "Created the draft plan “%(title)s” with %(count)s pages.",
-                len(result.pages),
-            )
-            % {"title": result.plan.title, "count": len(result.pages)},
+        job = start_fork(
+            form.cleaned_data["source"],
+            self.branch,
+            form.cleaned_data["period"],
+            form.cleaned_data["structure_only"],
+            self.request.user,
         )
-        return redirect("wagtailadmin_pages:edit", result.plan.pk)
+        return redirect("plan_job", job.pk)

@@ -1,5 +1,6 @@
 """The action plan's content model, one module per concept."""
 
+from .jobs import PlanJob
 from .measure import (
     MEASURE_RELATIONS,
     MeasureContact,
@@ -28,6 +29,7 @@ __all__ = [
     "MeasureStatus",
     "MeasureStatusUpdate",
     "MeasureTargetGroup",
+    "PlanJob",
     "StrategyGoal",
     "StrategyPage",
 ]

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
 
 from home.services.branch import branch_groups
-from plan.models import ActionPlanPage
+from plan.models import ActionPlanPage, PlanJob
 from tests.fork.builders import build_source_plan
 
 
@@ -39,7 +39,9 @@ class ForkAdminViewTests(WagtailTestUtils, TestCase):
             self.url, {"source": self.source.plan.pk, "period": "2026-2027"}
         )
         plan = ActionPlanPage.objects.child_of(self.source.troms).get()
-        self.assertRedirects(response, reverse("wagtailadmin_pages:edit", args=[plan.pk]))
+        job = PlanJob.objects.get()
+        self.assertRedirects(response, reverse("plan_job", args=[job.pk]))
+        self.assertEqual(job.plan, plan)
         self.assertFalse(plan.live)
         self.assertEqual(plan.forked_from_plan_id, self.source.plan.pk)
         self.assertEqual(plan.latest_revision.user, self.troms_editor)

@@ -1,13 +1,21 @@
-"""Creating draft pages from the tree dict: the default language first, then translations."""
+"""Creating draft pages from the tree dict: the default language first, then translations.
+
+The pages are made in memory with their tree positions, validated as Wagtail validates a
+page, and then written in bulk (:mod:`.bulk`).
+"""
 
 import uuid
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from core.translation import MissingTranslationError
 from plan.models import ActionPlanPage
 
+from . import bulk
 from .nodes import (
     CHILD_TYPE,
     PAGE_TEXTS,
@@ -49,11 +57,15 @@ class _Builder:
         self.pages = {}
         self.new_keys = {}
         self.primary_rows = {}
+        self.order = []
+        self.rows = {}
+        self.translations = {}
+        self.sibling_slugs = {}
 
     def resolve(self, kind, value):
         return None if value is None else self.resolver.resolve(kind, value)
 
-    def new_page(self, node_type, node, lang, parent):
+    def new_page(self, node_type, node, lang, parent, index):
         locale = self.locales[lang]
         values = node["content"][lang]
         page = node_type.model(
@@ -79,12 +91,58 @@ class _Builder:
         for name in node_type.shared:
             setattr(page, name, node.get(name, False))
         for name, kind in node_type.links.items():
-            setattr(page, name, _in_locale(self.resolve(kind, node.get(name)), locale))
+            setattr(page, name, self.in_locale(self.resolve(kind, node.get(name)), locale))
+        page.draft_title = page.title
+        page.has_unpublished_changes = True
+        bulk.tree_position(page, parent, index)
+        if index is None:
+            _validate(page)  # under the branch: Wagtail checks the slug among its children
+        else:
+            parent.numchild += 1
+            self.validate_new_child(page, parent)
         self.add_rows(node_type, node, page)
-        parent.add_child(instance=page)
+        bulk.empty_child_relations(page)
         self.pages[node["key"], lang] = page
-        self.progress(len(self.pages), self.total)
+        self.order.append(page)
+        self.report(len(self.order))
         return page
+
+    def report(self, steps):
+        """Call ``progress`` every 25 steps: building a page in memory and serialising its
+        revision are a step each, so ``steps // 2`` pages are done."""
+        if steps % 25 == 0:
+            self.progress(steps // 2, self.total)
+
+    def validate_new_child(self, page, parent):
+        """Validate a page under a page of the new tree: its slug is checked among the new
+        siblings in memory (Wagtail's check would ask the database about a parent that is
+        not written yet)."""
+        slugs = self.sibling_slugs.setdefault(id(parent), set())
+
+        def check_slug_is_unique():
+            if page.slug in slugs:
+                raise ValidationError(
+                    {
+                        "slug": _("The slug “%(slug)s” is used twice under “%(parent)s”.")
+                        % {"slug": page.slug, "parent": parent.title}
+                    }
+                )
+
+        page._check_slug_is_unique = check_slug_is_unique
+        try:
+            _validate(page)
+        finally:
+            del page._check_slug_is_unique
+        slugs.add(page.slug)
+
+    def in_locale(self, obj, locale):
+        """:func:`_in_locale`, remembered: many rows point at the same few objects."""
+        if not isinstance(obj, TranslatableMixin) or obj.locale_id == locale.pk:
+            return obj
+        key = (type(obj), obj.pk, locale.pk)
+        if key not in self.translations:
+            self.translations[key] = _in_locale(obj, locale)
+        return self.translations[key]
 
     def add_rows(self, node_type, node, page):
         """Give ``page`` its inline rows; translations copy the default language's rows."""
@@ -104,12 +162,15 @@ class _Builder:
                         translation_key=source.translation_key, sort_order=source.sort_order
                     )
                     for name in (relation.field, *relation.extra):
-                        setattr(row, name, _in_locale(getattr(source, name), page.locale))
+                        setattr(row, name, self.in_locale(getattr(source, name), page.locale))
                     rows.append(row)
+            for row in rows:
+                row.locale = page.locale
             setattr(page, relation.name, rows)
+            self.rows.setdefault(relation.row_model, []).append((page, relation.name, rows))
 
     def quote(self, item, locale):
-        resource = _in_locale(self.resolve("resource", item.get("resource")), locale)
+        resource = self.in_locale(self.resolve("resource", item.get("resource")), locale)
         return {
             "type": "quote",
             "value": {
@@ -119,12 +180,33 @@ class _Builder:
             },
         }
 
-    def build(self, node_type, node, lang, parent):
+    def build(self, node_type, node, lang, parent, index=None):
         if lang not in node["content"]:
             return
-        page = self.new_page(node_type, node, lang, parent)
+        page = self.new_page(node_type, node, lang, parent, index)
         for child in node.get(node_type.children, []) if node_type.children else []:
-            self.build(CHILD_TYPE[node_type], child, lang, page)
+            self.build(CHILD_TYPE[node_type], child, lang, page, page.numchild + 1)
+
+    def write(self, user):
+        """Insert every page, its rows and its revision (see :mod:`.bulk`)."""
+        bases = bulk.insert_pages(self.order)
+        for page in self.order:
+            # Only the ids in links change: nothing to validate again.
+            self.link_nodes(page, page.locale.language_code)
+        bulk.insert_specific_rows(self.order)
+        rows = {}
+        for model, owners in self.rows.items():
+            for page, name, page_rows in owners:
+                parental_key = type(page)._meta.get_field(name).field.name
+                for row in page_rows:
+                    setattr(row, parental_key, page)
+                rows.setdefault(model, []).extend(page_rows)
+        bulk.insert_rows(rows)
+        built = len(self.order)
+        bulk.save_revisions(self.order, bases, user, lambda done: self.report(built + done))
+        bulk.index_references(self.order)
+        bulk.index_for_search(self.order)
+        self.progress(self.total, self.total)
 
     def link_nodes(self, page, lang):
         """Point the node links of ``page`` at the new pages; return whether anything changed."""
@@ -151,6 +233,15 @@ class _Builder:
         return changed
 
 
+def _validate(page):
+    """Validate ``page`` as Wagtail does before saving, except what the database checks itself
+    (foreign keys, unique keys: one query each)."""
+    foreign_keys = [
+        f.name for f in type(page)._meta.concrete_fields if isinstance(f, models.ForeignKey)
+    ]
+    page.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
+
+
 def _in_locale(obj, locale):
     """``obj`` in ``locale``: a snippet's translation (which must exist), a page's translation
     when there is one (else the page itself), anything else as it is."""
@@ -175,7 +266,7 @@ def build_plan(tree, parents, resolver, provenance, user=None, progress=None):
     Snippet relations of translations point at the snippets' translations (a missing one
     raises ``MissingTranslationError``), page links at the pages' translations when there
     are. Each page gets one revision, logged as created by ``user``; ``progress(done, total)``
-    is called after each new page.
+    is called as the pages are built and written (every few pages and at the end).
     """
     languages = list(parents)
     builder = _Builder(resolver, languages, provenance, progress)
@@ -184,9 +275,8 @@ def build_plan(tree, parents, resolver, provenance, user=None, progress=None):
     )
     for lang in languages:
         builder.build(PLAN, tree, lang, parents[lang])
-    for (_key, lang), page in builder.pages.items():
-        if builder.link_nodes(page, lang):
-            page.save()
-        page.save_revision(user=user, log_action="wagtail.create")
+    builder.write(user)
+    for lang in languages:
+        bulk.add_children_to(parents[lang])
     plan = builder.pages[tree["key"], languages[0]]
     return BuildResult(plan=plan, pages=builder.pages)
