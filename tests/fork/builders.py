@@ -154,6 +154,7 @@ def build_source_plan():
     plan.save_revision().publish()
     plan.refresh_from_db()
     plan_en = translate_tree(plan, "en")
+    plan_en.refresh_from_db()  # its strategies were added after it was made
     plan_en.cover_image_alt = "Northern lights over the mountain."
     plan_en.save_revision().publish()
     return SourcePlan(
