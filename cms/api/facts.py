@@ -99,16 +99,12 @@ class _SnippetTranslations:
         return fallback
 
 
-def share_facts(model, objects, locales, prefetch=None):
-    """Give the translations among ``objects`` the facts of their default-language pages."""
+def share_facts(model, objects, locales, sources):
+    """Give the translations among ``objects`` the facts of their default-language pages,
+    ``sources`` (by translation key, loaded with the same prefetches)."""
     translated = [obj for obj in objects if obj.locale_id != locales.default_id]
     if not translated or not (shared_facts(model) or shared_rows(model)):
         return
-    queryset = model.objects.filter(
-        translation_key__in=[obj.translation_key for obj in translated],
-        locale_id=locales.default_id,
-    )
-    sources = {src.translation_key: src for src in (prefetch(queryset) if prefetch else queryset)}
     snippets = _SnippetTranslations(locales.requested_id)
     pending = []
     for obj in translated:

@@ -22,6 +22,9 @@ from tests.factories import ActionPlanPageFactory, BranchPageFactory, StrategyPa
 
 #: An upper bound that leaves room for small changes but not for a query per object.
 MAX_QUERIES = 40
+#: The goal for the whole plan (scaling issue): the plan, its strategies and measures with
+#: every relation, page links, images and the content generation.
+PLAN_DETAIL_MAX_QUERIES = 15
 
 
 def add_plan(content, short_name, word, strategies, measures_per_strategy):
@@ -67,12 +70,12 @@ def plans(content, django_db_blocker):
             atomic.__exit__(None, None, None)
 
 
-def count_queries(client, path, params, assert_max_num_queries):
-    """The queries of one uncached request, which may run at most MAX_QUERIES of them."""
+def count_queries(client, path, params, assert_max_num_queries, limit=MAX_QUERIES):
+    """The queries of one uncached request, which may run at most ``limit`` of them."""
     client.get(path, params)  # warm up: image renditions, content types
     cache.clear()
     with (
-        assert_max_num_queries(MAX_QUERIES),
+        assert_max_num_queries(limit),
         CaptureQueriesContext(connection) as queries,
     ):
         response = client.get(path, params)
@@ -85,7 +88,11 @@ def test_plan_detail(client, plans, locale, django_assert_max_num_queries):
     counts = {}
     for size, plan in plans.items():
         counts[size], body = count_queries(
-            client, f"/api/v1/plans/{plan.pk}/", {"locale": locale}, django_assert_max_num_queries
+            client,
+            f"/api/v1/plans/{plan.pk}/",
+            {"locale": locale},
+            django_assert_max_num_queries,
+            PLAN_DETAIL_MAX_QUERIES,
         )
         assert sum(len(s["measures"]) for s in body["strategies"]) == size
     assert counts[10] == counts[300]
