@@ -468,8 +468,8 @@ def report(args, url, install, table, load_lines, scale_lines, goals):
         "*SQL queries*, *Median ms* and *p95 ms* are for the whole sequence, measured in-process "
         f"with Django's test client ({args.requests} runs). *API v1* has the response cache "
         "emptied before every run (the cost of the first request after a publish); *cached "
-        "body* is every later request until the next publish (one query: the content "
-        "generation).",
+        "body* is every later request until the next publish (one query: the check of its "
+        "cache tags).",
         "*Req/s* is completed sequences per second under gunicorn with 2 sync workers and "
         f"{args.concurrency} concurrent clients for {args.seconds:g} s each, the load loop "
         "running on the same cores. Each worker has its own local-memory cache; with Redis "

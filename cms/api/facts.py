@@ -10,7 +10,8 @@ page as soon as that page is published, whether or not the translation has been 
   (e.g. a status note) come from the translation's row with the same key, or stay in the
   default language and are marked ``api_fallback``; a row's snippet is the snippet's
   translation in the requested language where there is one, else the default one, marked
-  ``api_fallback``. Links to pages are localised later (:mod:`cms.api.deferred`).
+  ``api_fallback`` (the translation's own row usually points at it already, which costs no
+  query). Links to pages are localised later (:mod:`cms.api.deferred`).
 """
 
 import copy
@@ -99,6 +100,21 @@ class _SnippetTranslations:
         return fallback
 
 
+def _own_translation(translated_row, field, snippet, locales):
+    """The translation's own row's snippet when it is ``snippet`` in the requested language
+    and was loaded with the row (no query), else None."""
+    if translated_row is None or not field.is_cached(translated_row):
+        return None
+    own = getattr(translated_row, field.name)
+    if (
+        own is not None
+        and own.translation_key == snippet.translation_key
+        and own.locale_id == locales.requested_id
+    ):
+        return own
+    return None
+
+
 def share_facts(model, objects, locales, sources):
     """Give the translations among ``objects`` the facts of their default-language pages,
     ``sources`` (by translation key, loaded with the same prefetches)."""
@@ -125,7 +141,12 @@ def share_facts(model, objects, locales, sources):
                         setattr(row, name, getattr(translated_row, name))
                 for field in _snippet_fields(type(row)):
                     snippet = getattr(row, field.name)
-                    if snippet is not None:
+                    if snippet is None:
+                        continue
+                    translated = _own_translation(translated_row, field, snippet, locales)
+                    if translated is not None:
+                        setattr(row, field.name, translated)
+                    else:
                         snippets.want(snippet)
                         pending.append((row, field))
                 rows.append(row)

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from plan.models import (
@@ -119,3 +120,21 @@ def test_search(client, plans, django_assert_max_num_queries):
         )
         assert body["count"] == size
     assert counts[10] == counts[300]
+
+
+def test_locales_are_read_once_per_content_generation(client, plans):
+    """Every response needs the Locale rows; a process reads them again only after a change
+    (here to a locale itself), which every server sees through the content generation."""
+    path = f"/api/v1/plans/{plans[10].pk}/"
+
+    def locale_queries():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path, {"locale": "en"}).status_code == 200
+        return sum('FROM "wagtailcore_locale"' in q["sql"] for q in queries.captured_queries)
+
+    locale_queries()
+    assert locale_queries() == 0
+    Locale.objects.get(language_code="en").save()
+    assert locale_queries() == 1
+    assert locale_queries() == 0
