@@ -10,7 +10,7 @@ page as soon as that page is published, whether or not the translation has been 
   (e.g. a status note) come from the translation's row with the same key, or stay in the
   default language and are marked ``api_fallback``; a row's snippet is the snippet's
   translation in the requested language where there is one, else the default one, marked
-  ``api_fallback`` (the translation's own row usually points at it already, which costs no
+  ``api_fallback`` (the translations' own rows usually point at it already, which costs no
   query). Links to pages are localised later (:mod:`cms.api.deferred`).
 """
 
@@ -100,19 +100,21 @@ class _SnippetTranslations:
         return fallback
 
 
-def _own_translation(translated_row, field, snippet, locales):
-    """The translation's own row's snippet when it is ``snippet`` in the requested language
-    and was loaded with the row (no query), else None."""
-    if translated_row is None or not field.is_cached(translated_row):
-        return None
-    own = getattr(translated_row, field.name)
-    if (
-        own is not None
-        and own.translation_key == snippet.translation_key
-        and own.locale_id == locales.requested_id
-    ):
-        return own
-    return None
+def _own_snippets(objects, model, locale_id):
+    """The snippets in ``locale_id`` that the rows of ``objects`` point at and were loaded
+    with them, by (model, translation key): translations in the requested language known
+    without a query."""
+    known = {}
+    for obj in objects:
+        for relation in shared_rows(model):
+            for row in _rows(obj, relation):
+                for field in _snippet_fields(type(row)):
+                    if not field.is_cached(row):
+                        continue
+                    snippet = getattr(row, field.name)
+                    if snippet is not None and snippet.locale_id == locale_id:
+                        known[type(snippet), snippet.translation_key] = snippet
+    return known
 
 
 def share_facts(model, objects, locales, sources):
@@ -122,6 +124,7 @@ def share_facts(model, objects, locales, sources):
     if not translated or not (shared_facts(model) or shared_rows(model)):
         return
     snippets = _SnippetTranslations(locales.requested_id)
+    known = _own_snippets(translated, model, locales.requested_id)
     pending = []
     for obj in translated:
         source = sources.get(obj.translation_key)
@@ -143,7 +146,7 @@ def share_facts(model, objects, locales, sources):
                     snippet = getattr(row, field.name)
                     if snippet is None:
                         continue
-                    translated = _own_translation(translated_row, field, snippet, locales)
+                    translated = known.get((type(snippet), snippet.translation_key))
                     if translated is not None:
                         setattr(row, field.name, translated)
                     else:
