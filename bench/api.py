@@ -59,6 +59,12 @@ def parse_args(argv=None):
     parser.add_argument(
         "--load-seconds", type=int, help="wrk seconds per concurrency level (default 5/2)."
     )
+    parser.add_argument(
+        "--note",
+        action="append",
+        default=[],
+        help="A note on the run for docs/performance.md (e.g. that the machine was shared).",
+    )
     args = parser.parse_args(argv)
     args.requests = args.requests or (10 if args.small else 30)
     args.seconds = args.seconds or (2.0 if args.small else 5.0)
@@ -137,6 +143,38 @@ def in_process(client, paths, repeats, clear_cache):
         times.append((time.perf_counter() - started) * 1000)
     p95 = statistics.quantiles(times, n=20)[18] if len(times) > 1 else times[0]
     return query_count, statistics.median(times), p95
+
+
+def plan_detail_timings(client, plan_ids, repeats):
+    """``{language: (sql_queries, median_ms, p95_ms)}`` of the uncached plan detail of the
+    first plan in each language."""
+    return {
+        code: in_process(client, [f"/api/v1/plans/{plan_id}/?locale={code}"], repeats, True)
+        for code, plan_id in plan_ids.items()
+    }
+
+
+def scale_ratio(scale):
+    """The largest p95 ratio, over the languages, of the full install to the 1-plan one."""
+    one, many = scale
+    return max(many[code][2] / one[code][2] for code in one)
+
+
+def scale_table(scale, size):
+    one, many = scale
+    plans = size.branches * size.plans
+    lines = [
+        "| Language | Install | SQL queries | Median ms | p95 ms | p95 × 1 plan |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for code in one:
+        for label, measured in (("1 plan", one[code]), (f"{plans} plans", many[code])):
+            queries, median, p95 = measured
+            lines.append(
+                f"| {code} | {label} | {queries} | {median:.1f} | {p95:.1f} "
+                f"| {p95 / one[code][2]:.2f}× |"
+            )
+    return "\n".join(lines)
 
 
 def hit_rate_after_publishes(client, path_template, plan_ids, measure_id, count):
@@ -241,22 +279,29 @@ def main(argv=None):
     size = Size(branches=2, plans=2, strategies=3, measures=10) if args.small else Size()
     print(f"Scratch database: {url}")
     call_command("migrate", verbosity=0)
-    if args.reuse and ActionPlanPage.objects.exists():
+    install_exists = ActionPlanPage.objects.exists()
+    if args.reuse and install_exists:
         install = Install(size=size)
         plans = ActionPlanPage.objects.order_by("path")
         first = plans.filter(locale__language_code="nb").first()
         english = plans.get(translation_key=first.translation_key, locale__language_code="en")
         install.plan_ids = {"nb": first.pk, "en": english.pk}
         print("Reusing the synthetic install.")
-    else:
+    client = Client()
+    scale = None
+    if not (args.reuse and install_exists):
         print(
             f"Building {size.branches} branches × {size.plans} plans × {size.strategies} "
-            f"strategies × {size.measures} measures, nb + en …"
+            f"strategies × {size.measures} measures, nb + en, first one plan …"
         )
-        install = build(size)
+        install = build(size, only=lambda branch, plan: branch == 0 and plan == 0)
+        one_plan = plan_detail_timings(client, install.plan_ids, args.requests)
+        rest = build(size, only=lambda branch, plan: branch > 0 or plan > 0)
+        install.pages += rest.pages
+        install.seconds += rest.seconds
         print(f"Built {install.pages} pages in {install.seconds:.0f} s.")
+        scale = (one_plan, plan_detail_timings(client, install.plan_ids, args.requests))
     expose_api_fields()
-    client = Client()
 
     rows = []
     for title, v1, v2 in scenarios(install):
@@ -299,22 +344,33 @@ def main(argv=None):
     )
 
     table = markdown_table(rows, static_rps)
-    goals = goals_table(rows, static_rps, static_cached_rps, hits, total)
+    scale_lines = scale_table(scale, size) if scale else None
+    goals = goals_table(
+        rows, static_rps, static_cached_rps, hits, total, scale, size.branches * size.plans
+    )
     load_lines = load_table(wrk_results)
     print()
     print(table)
     print()
     print(load_lines)
     print()
+    print(scale_lines or "Plan detail at one plan: not measured (--reuse).")
+    print()
     print(goals)
     if args.output != "-":
         output = Path(args.output)
-        text = report(args, url, install, table, load_lines, goals)
+        text = report(args, url, install, table, load_lines, scale_lines, goals)
         kept = output.read_text(encoding="utf-8") if output.exists() else ""
-        if "<!-- bench.pdf: start -->" in kept:  # bench/pdf.py's section stays
-            text += "\n" + kept[kept.index("<!-- bench.pdf: start -->") :]
+        kept_sections = [kept.index(m) for m in KEPT_SECTIONS if m in kept]
+        if kept_sections:  # sections written by hand or by bench/pdf.py stay
+            text += "\n" + kept[min(kept_sections) :]
         output.write_text(text, encoding="utf-8")
         print(f"\nWrote {args.output}")
+
+
+#: Sections of docs/performance.md that this benchmark leaves as they are (from the first of
+#: them to the end of the file).
+KEPT_SECTIONS = ("<!-- cache-hit-path: start -->", "<!-- bench.pdf: start -->")
 
 
 def first_measure_id(plan_id):
@@ -324,9 +380,9 @@ def first_measure_id(plan_id):
     return MeasurePage.objects.descendant_of(plan).order_by("path").values_list("pk", flat=True)[0]
 
 
-def goals_table(rows, static_rps, static_cached_rps, hits, total):
+def goals_table(rows, static_rps, static_cached_rps, hits, total, scale=None, plans=20):
     """The goals of the scaling issue that this benchmark measures, met or not."""
-    plan, _measures, search = rows
+    plan, _measures, search = rows[:3]
     cached_ratio = plan["rps v1 cached"] / static_cached_rps
     uncached_ratio = plan["rps v1"] / plan["rps v2"]
     search_ratio = search["rps v1"] / search["rps v2"]
@@ -347,6 +403,13 @@ def goals_table(rows, static_rps, static_cached_rps, hits, total):
         f"| {verdict(queries <= 15)} |",
         f"| Uncached search vs API v2 search | ≥ 1× | {search_ratio:.2f}× "
         f"| {verdict(search_ratio >= 1)} |",
+        (
+            f"| p95 of the plan detail at {plans} plans against 1 plan | ≤ 1.5× "
+            f"| {scale_ratio(scale):.2f}× | {verdict(scale_ratio(scale) <= 1.5)} |"
+            if scale
+            else f"| p95 of the plan detail at {plans} plans against 1 plan | ≤ 1.5× "
+            "| not measured (--reuse) | – |"
+        ),
         f"| First request after a publish is a cache hit (nb and en) | every one "
         f"| {hits}/{total} ({hit_rate:.0%}) | {verdict(hits == total)} |",
     ]
@@ -378,7 +441,20 @@ def markdown_table(rows, static_rps):
     return "\n".join(lines)
 
 
-def report(args, url, install, table, load_lines, goals):
+def scale_paragraph(args, size, scale_lines):
+    """What the 1-plan comparison measured, with its table."""
+    if scale_lines is None:
+        return "Not measured: the install was reused (`--reuse`), so there was no 1-plan step."
+    text = (
+        "The uncached plan detail of the same plan (the first one), measured in-process "
+        f"({args.requests} runs, response cache emptied before each) right after the first "
+        f"plan was built and again when all {size.branches * size.plans} plans were: the "
+        "install grows around the plan, the plan itself stays the same."
+    )
+    return f"{textwrap.fill(text, 100)}\n\n{scale_lines}"
+
+
+def report(args, url, install, table, load_lines, scale_lines, goals):
     """The text of docs/performance.md around ``table``."""
     size = install.size
     database = "PostgreSQL" if url.startswith("postgres") else "SQLite"
@@ -398,8 +474,8 @@ def report(args, url, install, table, load_lines, goals):
         "*SQL queries*, *Median ms* and *p95 ms* are for the whole sequence, measured in-process "
         f"with Django's test client ({args.requests} runs). *API v1* has the response cache "
         "emptied before every run (the cost of the first request after a publish); *cached "
-        "body* is every later request until the next publish (one query: the content "
-        "generation).",
+        "body* is every later request until the next publish (one query: the check of its "
+        "cache tags).",
         "*Req/s* is completed sequences per second under gunicorn with 2 sync workers and "
         f"{args.concurrency} concurrent clients for {args.seconds:g} s each, the load loop "
         "running on the same cores. Each worker has its own local-memory cache; with Redis "
@@ -415,6 +491,7 @@ def report(args, url, install, table, load_lines, goals):
         "topics) and, on PostgreSQL, small typos (pg_trgm); v2 finds none of these (its rows "
         "are the cost of a search that finds little).",
         "Timings vary with the machine's load; compare the rows of one run.",
+        *args.note,
     ]
     bullets = "\n".join(
         textwrap.fill(note, 98, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False)
@@ -427,12 +504,14 @@ def report(args, url, install, table, load_lines, goals):
         f"wrk (2 threads) against the same gunicorn (2 sync workers, response cache on), "
         f"{args.load_seconds} s per level; wrk runs on the same cores as the server.\n\n"
         f"{load_lines}\n\n"
+        "## The plan detail at one plan and at the full install\n\n"
+        f"{scale_paragraph(args, size, scale_lines)}\n\n"
         "## Goals of the scaling issue\n\n"
         f"{goals}\n\n"
         "The cache hit rate counts the first plan request in each language after each of "
         f"{args.publishes} publishes of one of its measures (a hit costs one SQL query); the "
-        "CMS warms the cache after each publish. Not measured here: the p95 of the plan detail "
-        "at 20 plans against a 1-plan install, and the fork against Wagtail's copy.\n\n"
+        "CMS warms the cache after each publish. The fork against Wagtail's copy is measured by "
+        "`bench/fork.py`.\n\n"
         "Reproduce with `python -m bench.api --database-url postgres://…/handlingsplan_bench` "
         "(see\n`bench/README.md`).\n"
     )

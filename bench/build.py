@@ -121,14 +121,25 @@ class Builder:
 
 
 def _snippet_pairs(model, count, locales, **values_of):
-    """``count`` snippets in nb with their en translations: a list of {"nb": …, "en": …}."""
+    """``count`` snippets in nb with their en translations: a list of {"nb": …, "en": …}.
+    Those an earlier build made are reused."""
     pairs = []
     for i in range(count):
         values = {name: make(i) for name, make in values_of.items()}
-        nb = model.objects.create(locale=locales[0], **values)
-        en = model.objects.create(locale=locales[1], translation_key=nb.translation_key, **values)
+        nb = model.objects.filter(locale=locales[0], **values).first()
+        if nb is None:
+            nb = model.objects.create(locale=locales[0], **values)
+        en = model.objects.filter(locale=locales[1], translation_key=nb.translation_key).first()
+        if en is None:
+            en = model.objects.create(
+                locale=locales[1], translation_key=nb.translation_key, **values
+            )
         pairs.append({"nb": nb, "en": en})
     return pairs
+
+
+def _translated(page, locale):
+    return (page, type(page).objects.get(translation_key=page.translation_key, locale=locale))
 
 
 @contextmanager
@@ -149,8 +160,51 @@ def _by_language(pages):
     return dict(zip(("nb", "en"), pages, strict=True))
 
 
-def build(size, progress=print):
-    """Build the install inside one transaction; return an :class:`Install`."""
+def _branch(builder, homes, b, contacts, locale_of):
+    """A new branch with a resource and an event: its (nb, en) pages, resource, event."""
+    branches = builder.pair(
+        homes,
+        BranchPage,
+        title=f"Fylke {b}",
+        slug=f"fylke-{b}",
+        short_name=f"Fylke {b}",
+        rows=lambda code: {
+            "contacts": [BranchContact(contact=contacts[b % 4][code], locale=locale_of[code])]
+        },
+    )
+    resources = builder.pair(branches, ResourceIndexPage, title="Ressurser", slug="ressurser")
+    resource = _by_language(
+        builder.pair(
+            resources,
+            ResourceArticlePage,
+            title=f"Veileder {b}",
+            slug="veileder",
+            summary=f"<p>En veileder om {THEMES[b % len(THEMES)]}.</p>",
+            authors="Ola Nordmann",
+            year=2023,
+        )
+    )
+    events = builder.pair(branches, EventIndexPage, title="Arrangementer", slug="arrangementer")
+    event = _by_language(
+        builder.pair(
+            events,
+            EventPage,
+            title=f"Konferanse {b}",
+            slug="konferanse",
+            kind="conference",
+            start_date=date(2025, 3, 12),
+        )
+    )
+    return branches, resource, event
+
+
+def build(size, progress=print, only=None):
+    """Build the install inside one transaction; return an :class:`Install`.
+
+    ``only(branch, plan)`` chooses the plans to build (all by default, numbered from 0). The
+    registers, branches, resources and events an earlier call built are reused, so an
+    install can grow in steps (a 1-plan install, then the rest).
+    """
     started = time.monotonic()
     with (
         search_index_deferred(),
@@ -187,46 +241,31 @@ def build(size, progress=print):
         ]
         install = Install(size=size)
         for b in range(size.branches):
-            branches = builder.pair(
-                homes,
-                BranchPage,
-                title=f"Fylke {b}",
-                slug=f"fylke-{b}",
-                short_name=f"Fylke {b}",
-                rows=lambda code, b=b: {
-                    "contacts": [
-                        BranchContact(contact=contacts[b % 4][code], locale=locale_of[code])
-                    ]
-                },
-            )
-            resources = builder.pair(
-                branches, ResourceIndexPage, title="Ressurser", slug="ressurser"
-            )
-            resource = _by_language(
-                builder.pair(
-                    resources,
-                    ResourceArticlePage,
-                    title=f"Veileder {b}",
-                    slug="veileder",
-                    summary=f"<p>En veileder om {THEMES[b % len(THEMES)]}.</p>",
-                    authors="Ola Nordmann",
-                    year=2023,
+            chosen = [p for p in range(size.plans) if only is None or only(b, p)]
+            if not chosen:
+                continue
+            existing = BranchPage.objects.filter(locale=builder.nb, slug=f"fylke-{b}").first()
+            if existing is not None:
+                branches = _translated(existing, builder.en)
+                resource = _by_language(
+                    _translated(
+                        ResourceArticlePage.objects.descendant_of(existing).get(
+                            locale=builder.nb, slug="veileder"
+                        ),
+                        builder.en,
+                    )
                 )
-            )
-            events = builder.pair(
-                branches, EventIndexPage, title="Arrangementer", slug="arrangementer"
-            )
-            event = _by_language(
-                builder.pair(
-                    events,
-                    EventPage,
-                    title=f"Konferanse {b}",
-                    slug="konferanse",
-                    kind="conference",
-                    start_date=date(2025, 3, 12),
+                event = _by_language(
+                    _translated(
+                        EventPage.objects.descendant_of(existing).get(
+                            locale=builder.nb, slug="konferanse"
+                        ),
+                        builder.en,
+                    )
                 )
-            )
-            for p in range(size.plans):
+            else:
+                branches, resource, event = _branch(builder, homes, b, contacts, locale_of)
+            for p in chosen:
                 plans = builder.pair(
                     branches,
                     ActionPlanPage,

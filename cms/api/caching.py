@@ -24,7 +24,7 @@ from cms.availability import UNAVAILABLE_ERRORS
 
 from .cdn import cdn_tags, set_cdn_headers
 from .dependencies import recording
-from .generation import current_generation, latest_version
+from .generation import current_generation, latest_version, rendering_at
 from .locales import negotiate_language
 
 VARY = ("Accept-Language", "Origin")
@@ -40,14 +40,15 @@ class CachedBody:
     version: int
     last_modified: int
     tags: frozenset
-    cdn_tags: tuple
+    #: The caching and CDN headers, worked out once when the body is rendered.
+    headers: tuple
     is_list: bool
 
 
 def cache_key(url, language, date=None):
     """The body cache key of the absolute ``url`` (query sorted) in ``language``."""
     digest = hashlib.sha256(url.encode()).hexdigest()[:32]
-    return f"api:{language}:{(date or timezone.localdate()):%Y%m%d}:{digest}"
+    return f"api2:{language}:{(date or timezone.localdate()):%Y%m%d}:{digest}"
 
 
 def _request_key(request, language):
@@ -88,7 +89,8 @@ def add_private_headers(response):
 
 
 def valid_entry(key):
-    """The cached body under ``key`` if none of its tags changed since it was rendered."""
+    """The cached body under ``key`` if none of its tags changed since it was rendered (one
+    small query)."""
     entry = cache.get(key)
     if entry is None or not isinstance(entry, CachedBody):
         return None
@@ -101,23 +103,41 @@ def render_entry(render):
     """Render a response, recording its tags; a :class:`CachedBody` for a 200, else the
     response itself."""
     generation = current_generation()
-    with recording() as tags:
+    with rendering_at(generation), recording() as tags:
         response = render()
         if response.status_code != 200:
             return response
         if hasattr(response, "render"):
             response.render()
     content = response.content
+    etag = _etag(generation, content)
+    is_list = getattr(response, "api_is_list", False)
+    headers = add_public_headers(HttpResponse(), etag, generation.last_modified, is_list)
+    set_cdn_headers(headers, cdn_tags(getattr(response, "data", None)))
     return CachedBody(
         content=content,
         content_type=response["Content-Type"],
-        etag=_etag(generation, content),
+        etag=etag,
         version=generation.value,
         last_modified=generation.last_modified,
         tags=frozenset(tags),
-        cdn_tags=cdn_tags(getattr(response, "data", None)),
-        is_list=getattr(response, "api_is_list", False),
+        headers=tuple((name, value) for name, value in headers.items() if name in CACHED_HEADERS),
+        is_list=is_list,
     )
+
+
+#: The headers of a cached body that do not depend on the request.
+CACHED_HEADERS = frozenset(
+    {"ETag", "Last-Modified", "Cache-Control", "Vary", "Cache-Tag", "Surrogate-Key"}
+)
+
+
+def _response(entry, language):
+    response = HttpResponse(entry.content, content_type=entry.content_type)
+    response["Content-Language"] = language
+    for name, value in entry.headers:
+        response[name] = value
+    return response
 
 
 STALE_WARNING = '111 - "Revalidation Failed"'
@@ -129,10 +149,7 @@ def stale_response(request, key, language):
     entry = cache.get(key) if key else None
     if not isinstance(entry, CachedBody):
         raise  # noqa: PLE0704 - the database error being handled
-    response = HttpResponse(entry.content, content_type=entry.content_type)
-    response["Content-Language"] = language
-    add_public_headers(response, entry.etag, entry.last_modified, entry.is_list)
-    set_cdn_headers(response, entry.cdn_tags)
+    response = _response(entry, language)
     response["Cache-Control"] = "public, max-age=0, must-revalidate"
     response["Warning"] = STALE_WARNING
     return response
@@ -166,10 +183,7 @@ def serve_cached(request, render):
 
 def respond(request, entry, language):
     """The response (or 304) for a cached body in ``language``."""
-    response = HttpResponse(entry.content, content_type=entry.content_type)
-    response["Content-Language"] = language
-    add_public_headers(response, entry.etag, entry.last_modified, entry.is_list)
-    set_cdn_headers(response, entry.cdn_tags)
+    response = _response(entry, language)
     return get_conditional_response(
         request, etag=entry.etag, last_modified=entry.last_modified, response=response
     )

@@ -9,13 +9,13 @@ number of queries as one with 10, and no serializer runs a query of its own.
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from core.languages import content_languages, default_language
 from core.links import page_url
-from core.visibility import public_pages
+from core.visibility import public_q
 
 from . import richtext
 from .dependencies import document_tag, image_tag, page_read_tags, record, record_many
@@ -123,41 +123,46 @@ class Lookups:
                 document_ids.add(marker.document_id)
         for path in paths:
             record_many(page_read_tags(path))
-        if page_ids or paths:
-            rows = Page.objects.filter(Q(pk__in=page_ids) | Q(path__in=paths)).values_list(
-                "pk", "path", "translation_key"
-            )
-            for pk, path, key in rows:
-                record_many(page_read_tags(path))
-                self.keys_by_id[pk] = key
-                self.keys_by_path[path] = key
-                keys.add(key)
-        if keys:
-            languages = set(content_languages())
-            rows = (
-                public_pages()
-                .filter(translation_key__in=keys)
-                .values(
-                    "pk",
-                    "translation_key",
-                    "locale_id",
-                    "url_path",
-                    "title",
-                    "content_type_id",
-                    "path",
-                )
-            )
-            for row in rows:
-                record_many(page_read_tags(row.pop("path")))
-                code = self.api.locales.code(row["locale_id"])
-                if code in languages:
-                    row["language"] = code
-                    self.pages_by_key.setdefault(row["translation_key"], {})[code] = row
+        if page_ids or paths or keys:
+            self._load_pages(page_ids, paths, keys)
         record(*map(image_tag, image_ids), *map(document_tag, document_ids))
         if document_ids:
             documents = get_document_model().objects.filter(pk__in=document_ids)
             self.documents = {document.pk: document for document in documents}
         self.images = load_images(image_ids)
+
+    def _load_pages(self, page_ids, paths, keys):
+        """The referenced pages and every page of their translation keys and of ``keys``, with
+        whether each is public: one query."""
+        referenced = Q(pk__in=page_ids) | Q(path__in=paths)
+        wanted = Q(translation_key__in=Page.objects.filter(referenced).values("translation_key"))
+        if keys:
+            wanted |= Q(translation_key__in=keys)
+        rows = (
+            Page.objects.filter(wanted)
+            .annotate(is_public=Case(When(public_q(), then=True), default=False))
+            .values(
+                "pk",
+                "translation_key",
+                "locale_id",
+                "url_path",
+                "title",
+                "content_type_id",
+                "path",
+                "is_public",
+            )
+        )
+        languages = set(content_languages())
+        for row in rows:
+            path = row.pop("path")
+            record_many(page_read_tags(path))
+            if row["pk"] in page_ids or path in paths:
+                self.keys_by_id[row["pk"]] = row["translation_key"]
+                self.keys_by_path[path] = row["translation_key"]
+            code = self.api.locales.code(row["locale_id"])
+            if row.pop("is_public") and code in languages:
+                row["language"] = code
+                self.pages_by_key.setdefault(row["translation_key"], {})[code] = row
 
     # --- Values ----------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ page as soon as that page is published, whether or not the translation has been 
   (e.g. a status note) come from the translation's row with the same key, or stay in the
   default language and are marked ``api_fallback``; a row's snippet is the snippet's
   translation in the requested language where there is one, else the default one, marked
-  ``api_fallback``. Links to pages are localised later (:mod:`cms.api.deferred`);
+  ``api_fallback`` (the translations' own rows usually point at it already, which costs no
+  query). Links to pages are localised later (:mod:`cms.api.deferred`);
 - the texts a model lists in ``alt_texts`` (alt texts of images) are remembered from the
   default page or snippet as ``api_default_texts``, so that one left untranslated is marked
   as a fallback (:func:`cms.api.serializers.localized_alt`).
@@ -126,19 +127,33 @@ def _remember_related_default_texts(obj, source):
             mine.api_default_texts = default_texts(theirs)
 
 
-def share_facts(model, objects, locales, prefetch=None):
-    """Give the translations among ``objects`` the facts of their default-language pages."""
+def _own_snippets(objects, model, locale_id):
+    """The snippets in ``locale_id`` that the rows of ``objects`` point at and were loaded
+    with them, by (model, translation key): translations in the requested language known
+    without a query."""
+    known = {}
+    for obj in objects:
+        for relation in shared_rows(model):
+            for row in _rows(obj, relation):
+                for field in _snippet_fields(type(row)):
+                    if not field.is_cached(row):
+                        continue
+                    snippet = getattr(row, field.name)
+                    if snippet is not None and snippet.locale_id == locale_id:
+                        known[type(snippet), snippet.translation_key] = snippet
+    return known
+
+
+def share_facts(model, objects, locales, sources):
+    """Give the translations among ``objects`` the facts of their default-language pages,
+    ``sources`` (by translation key, loaded with the same prefetches)."""
     translated = [obj for obj in objects if obj.locale_id != locales.default_id]
     if not translated or not (
         shared_facts(model) or shared_rows(model) or _collected(model, "alt_texts")
     ):
         return
-    queryset = model.objects.filter(
-        translation_key__in=[obj.translation_key for obj in translated],
-        locale_id=locales.default_id,
-    )
-    sources = {src.translation_key: src for src in (prefetch(queryset) if prefetch else queryset)}
     snippets = _SnippetTranslations(locales.requested_id)
+    known = _own_snippets(translated, model, locales.requested_id)
     pending = []
     for obj in translated:
         source = sources.get(obj.translation_key)
@@ -160,7 +175,13 @@ def share_facts(model, objects, locales, prefetch=None):
                         setattr(row, name, getattr(translated_row, name))
                 for field in _snippet_fields(type(row)):
                     snippet = getattr(row, field.name)
-                    if snippet is not None:
+                    if snippet is None:
+                        continue
+                    own_snippet = known.get((type(snippet), snippet.translation_key))
+                    if own_snippet is not None:
+                        own_snippet.api_default_texts = default_texts(snippet)
+                        setattr(row, field.name, own_snippet)
+                    else:
                         snippets.want(snippet)
                         pending.append((row, field))
                 rows.append(row)

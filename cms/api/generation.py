@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from functools import cache
 
 from django.db import connection, transaction
-from django.db.models import Max
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -39,6 +38,9 @@ from .models import CacheTag, ContentGeneration
 GENERATION_PK = 1
 
 _in_bulk = ContextVar("api_changes_in_bulk", default=False)
+_rendering_at = ContextVar("api_rendering_at", default=None)
+#: What :func:`per_generation` loaded in this process: name → (generation, value).
+_per_generation = {}
 
 #: Page fields that ``save_revision`` and locking write; saving only these changes no public
 #: content, so it does not bump the generation.
@@ -70,20 +72,71 @@ class Generation:
 
 
 def current_generation():
-    """Read the current generation (one query)."""
-    row = (
-        ContentGeneration.objects.filter(pk=GENERATION_PK)
-        .values_list("value", "changed_at")
-        .first()
-    )
+    """Read the current generation (one small query, without the ORM: every cache hit runs
+    it)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_GENERATION_SQL, [GENERATION_PK])
+        row = cursor.fetchone()
     if row is None:
         return Generation(0, datetime(2000, 1, 1, tzinfo=UTC))
-    return Generation(*row)
+    value, changed_at = row
+    if isinstance(changed_at, str):  # SQLite through a raw cursor
+        changed_at = datetime.fromisoformat(changed_at)
+    if timezone.is_naive(changed_at):
+        changed_at = timezone.make_aware(changed_at, UTC)
+    return Generation(value, changed_at)
+
+
+_GENERATION_SQL = f"SELECT value, changed_at FROM {ContentGeneration._meta.db_table} WHERE id = %s"  # noqa: S608
+
+
+@contextmanager
+def rendering_at(generation):
+    """Render a response known to be at ``generation`` (read before anything else): within
+    it, :func:`per_generation` may reuse what this process loaded at the same generation."""
+    token = _rendering_at.set(generation)
+    try:
+        yield
+    finally:
+        _rendering_at.reset(token)
+
+
+def per_generation(name, load):
+    """``load()``, reused in this process while the content generation stays the same.
+
+    For data every response needs and that only a change bumping the generation can alter
+    (the Locale rows). The generation is read from the database by every rendering request,
+    so each server sees a change at once; outside :func:`rendering_at` it is loaded afresh.
+    The key includes when the generation changed, so a value loaded in a transaction that
+    was rolled back (tests) is not taken for a later change with the same number.
+    """
+    generation = _rendering_at.get()
+    if generation is None:
+        return load()
+    known = _per_generation.get(name)
+    if known is not None and known[0] == generation:
+        return known[1]
+    value = load()
+    _per_generation[name] = (generation, value)
+    return value
 
 
 def latest_version(tags):
-    """The highest version among ``tags`` (0 when none has changed yet); one query."""
-    return CacheTag.objects.filter(name__in=tags).aggregate(version=Max("version"))["version"] or 0
+    """The highest version among ``tags`` (0 when none has changed yet); one query, without
+    the ORM: every cache hit runs it, and building it through the ORM cost more than the rest
+    of the hit."""
+    tags = list(tags)
+    if not tags:
+        return 0
+    placeholders = ", ".join(["%s"] * len(tags))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT MAX(version) FROM {CacheTag._meta.db_table} "  # noqa: S608
+            f"WHERE name IN ({placeholders})",
+            tags,
+        )
+        row = cursor.fetchone()
+    return (row[0] if row else None) or 0
 
 
 def _next_generation(now):

@@ -17,6 +17,8 @@ from wagtail.models import Locale
 
 from core.languages import content_languages, default_language
 
+from .generation import per_generation
+
 #: Language tags that mean a content language without naming it (e.g. "no" for Norwegian).
 LANGUAGE_ALIASES = {"no": "nb"}
 #: A language tag: a primary language and optional subtags (``nb``, ``nb-NO``, ``en-GB``).
@@ -83,6 +85,10 @@ def negotiate_language(request):
     return header_language(request)
 
 
+def _codes_by_id():
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
 @dataclass
 class Locales:
     """The requested and the default Locale of a request, and every locale's language code."""
@@ -91,7 +97,7 @@ class Locales:
 
     @cached_property
     def codes_by_id(self):
-        return dict(Locale.objects.values_list("pk", "language_code"))
+        return per_generation("locales", _codes_by_id)
 
     @cached_property
     def ids_by_code(self):

@@ -94,7 +94,9 @@ def search_keys(queryset, query, locales):
             scores[key] = scores.get(key, 0.0) + score - rank / (len(keys) + 1)
 
     add(_keys(pages.filter(title__icontains=query)), SCORE_TITLE)
-    hits = pages.search(query, operator="and")[: settings.API_SEARCH_MAX_HITS]
+    hits = pages.only("translation_key").search(query, operator="and")[
+        : settings.API_SEARCH_MAX_HITS
+    ]
     add(list(dict.fromkeys(hit.translation_key for hit in hits)), SCORE_FULL_TEXT)
     if _trigrams() and len(query) >= TYPO_MIN_LENGTH:
         similarity = TrigramWordSimilarity(Value(query), F("title"))

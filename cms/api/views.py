@@ -6,6 +6,7 @@ parameter checks, the error format, HTTP caching and the bulk resolution of defe
 default language's tree and each object swapped for its translation when there is one.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -71,33 +72,51 @@ def localize(model, rows, locales, prefetch=None):
     Each object is the public translation in the requested language, or the default one (a
     fallback), in the order of ``rows``. ``tree_path`` on each object is the default page's
     path: structure comes from the default tree, which wagtail-localize does not keep in step
-    on moves. Translations get the facts of their default page (:mod:`cms.api.facts`). Two
-    queries plus the prefetches of ``prefetch(queryset)`` (twice when there are translations).
+    on moves. Translations get the facts of their default page (:mod:`cms.api.facts`). One
+    query plus the prefetches of ``prefetch(queryset)``.
     """
     rows = list(rows)
     if not rows:
         return []
-    chosen = {}
-    candidates = (
-        public_pages(model)
-        .filter(translation_key__in=[key for key, _path in rows], locale_id__in=locales.ids)
-        .values_list("pk", "translation_key", "locale_id", "path")
-    )
-    for _key, path in rows:
-        record_many(page_read_tags(path))
-    for pk, key, locale_id, path in candidates:
-        record_many(page_read_tags(path))
-        if key not in chosen or locale_id == locales.requested_id:
-            chosen[key] = pk
-    queryset = model.objects.filter(pk__in=chosen.values())
-    objects = {obj.translation_key: obj for obj in (prefetch or _same)(queryset)}
+    keys = Q(translation_key__in=[key for key, _path in rows])
+    return _choose(rows, _candidates(model, keys, locales, prefetch), model, locales)
+
+
+def localize_in_tree_order(model, default_pages, locales, prefetch=None):
+    """:func:`localize` for ``default_pages``, an unevaluated queryset of public
+    default-language pages of ``model``, in tree order: one query plus the prefetches, as the
+    default pages come with their translations."""
+    keys = Q(translation_key__in=default_pages.values("translation_key"))
+    candidates = _candidates(model, keys, locales, prefetch)
+    defaults = [obj for obj in candidates if obj.locale_id == locales.default_id]
+    rows = [(obj.translation_key, obj.path) for obj in sorted(defaults, key=lambda o: o.path)]
+    return _choose(rows, candidates, model, locales)
+
+
+def _candidates(model, keys, locales, prefetch):
+    """The public ``model`` pages matching ``keys`` in the requested and default language."""
+    queryset = public_pages(model).filter(keys, locale_id__in=locales.ids)
+    candidates = list((prefetch or _same)(queryset))
+    for obj in candidates:
+        record_many(page_read_tags(obj.path))
+    return candidates
+
+
+def _choose(rows, candidates, model, locales):
+    defaults, requested = {}, {}
+    for obj in candidates:
+        if obj.locale_id == locales.default_id:
+            defaults[obj.translation_key] = obj
+        if obj.locale_id == locales.requested_id:
+            requested[obj.translation_key] = obj
     result = []
     for key, path in rows:
-        obj = objects.get(key)
+        record_many(page_read_tags(path))
+        obj = requested.get(key) or defaults.get(key)
         if obj is not None:
             obj.tree_path = path
             result.append(obj)
-    share_facts(model, result, locales, prefetch)
+    share_facts(model, result, locales, defaults)
     return result
 
 
@@ -251,8 +270,12 @@ class PageViewSet(PublicAPIView, viewsets.GenericViewSet):
         return row
 
     def get_object(self):
-        row = self.get_default_row(pk=parse_id(self.kwargs["pk"]))
-        objects = self.localize([row])
+        keys = public_pages(self.model).filter(pk=parse_id(self.kwargs["pk"]))
+        default_pages = self.get_queryset().filter(
+            translation_key__in=keys.values("translation_key")
+        )
+        objects = localize_in_tree_order(self.model, default_pages, self.locales, self.prefetch)
+        self.attach(objects)
         if not objects:
             raise Http404
         return objects[0]

@@ -10,7 +10,7 @@ from cms.api.views import (
     attach_children,
     default_descendants,
     locale_and_errors,
-    localize,
+    localize_in_tree_order,
 )
 from plan.models import (
     MEASURE_RELATIONS,
@@ -61,13 +61,13 @@ def load_strategies(api, plan):
     queries (plus prefetches), whatever the number of strategies."""
     depth = len(plan.tree_path) // StrategyPage.steplen
     locales = api.locales
-    strategies = localize(
+    strategies = localize_in_tree_order(
         StrategyPage,
         default_descendants(StrategyPage, locales, plan.tree_path, depth + 1),
         locales,
         prefetch_strategies,
     )
-    measures = localize(
+    measures = localize_in_tree_order(
         MeasurePage,
         default_descendants(MeasurePage, locales, plan.tree_path, depth + 2),
         locales,
@@ -110,7 +110,7 @@ class StrategyViewSet(PageViewSet):
 
     def prepare_detail(self, strategy):
         path = strategy.tree_path
-        measures = localize(
+        measures = localize_in_tree_order(
             MeasurePage,
             default_descendants(
                 MeasurePage, self.locales, path, len(path) // MeasurePage.steplen + 1

@@ -35,3 +35,28 @@ def test_the_api_docs_load_their_script_from_a_file():
     script = Client().get("/api/docs/?script=")
     assert script.status_code == 200
     assert "SwaggerUIBundle" in script.content.decode()
+
+
+def test_api_responses_keep_the_policy_built_once_per_process():
+    """The API's policy is built once and reused: a cached answer and a view that changes its
+    own policy get the same headers as when every response built it."""
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from cms.middleware import ContentSecurityPolicyMiddleware
+
+    middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())
+    plain = [
+        middleware(RequestFactory().get("/api/v1/"))["Content-Security-Policy"] for _ in range(2)
+    ]
+    assert plain[0] == plain[1]
+    assert policy(Client().get("/api/v1/")) == policy(Client().get("/api/v1/"))
+
+    @csp_update({"img-src": ["https://images.example.org"]})
+    def view(request):
+        return HttpResponse()
+
+    changed = ContentSecurityPolicyMiddleware(view)(RequestFactory().get("/api/v1/"))
+    assert "https://images.example.org" in changed["Content-Security-Policy"]
+    assert "https://images.example.org" not in plain[0]
