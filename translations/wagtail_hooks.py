@@ -1,7 +1,10 @@
-"""Out-of-date translations: a notice on the translated page and a report of the branch's."""
+"""Out-of-date translations (a notice on the translated page and a report of the branch's), and
+Bokmål for the texts wagtail-localize's translation editor writes without gettext."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -63,3 +66,16 @@ def translations_report_item_in_the_editors_language(request, menu_items):
                 icon_name=item.icon_name,
                 order=item.order,
             )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_labels():
+    """The two texts wagtail-localize's translation editor writes without gettext, in the
+    admin's language (see ``editor-labels.js``)."""
+    return format_html(
+        '<script src="{}" data-heading="{}" data-more-actions="{}"></script>',
+        static("translations/js/editor-labels.js"),
+        # Translators: {source} and {target} are language names, e.g. "norsk bokmål".
+        _("Translation from {source} to {target}"),
+        _("More actions"),
+    )

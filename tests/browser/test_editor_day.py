@@ -267,6 +267,11 @@ def test_3_the_editor_translates_a_measure_and_only_it_changes_in_english(
     english = measure.get_translation(english_locale)
     editor.wait_for_url(f"**/admin/pages/{english.pk}/edit/")
     assert "er sendt til oversetting til engelsk" in editor.locator(".messages").inner_text()
+    # The texts wagtail-localize's editor writes without gettext are in Bokmål too.
+    expect(editor.locator("section h3").first).to_have_text(
+        "Oversettelse fra norsk bokmål til engelsk"
+    )
+    expect(editor.get_by_text("More actions")).to_have_count(0)
     translate_segments(editor)
     # A branch editor may not publish: wagtail-localize offers them no publish button.
     expect(editor.get_by_role("button", name=re.compile("^Publiser på"))).to_have_count(0)
