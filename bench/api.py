@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bench.scratch import recreate_database
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -99,21 +101,6 @@ def prepare_environment(args):
     )
     (work / "static").mkdir(exist_ok=True)
     return work, url
-
-
-def recreate_database(url):
-    """Drop and create the scratch database (PostgreSQL) or remove the file (SQLite)."""
-    parsed = urlparse(url)
-    if parsed.scheme.startswith("sqlite"):
-        Path(parsed.path).unlink(missing_ok=True)
-        return
-    import psycopg
-
-    name = parsed.path.lstrip("/")
-    admin_url = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def in_process(client, paths, repeats, clear_cache):

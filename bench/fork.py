@@ -25,6 +25,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bench.scratch import recreate_database, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -144,20 +146,6 @@ def variants(plan, branch, user):
     }
 
 
-def recreate_database(url):
-    parsed = urlparse(url)
-    if parsed.scheme.startswith("sqlite"):
-        Path(parsed.path).unlink(missing_ok=True)
-        return
-    import psycopg
-
-    name = parsed.path.lstrip("/")
-    admin_url = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def measure(args):
     import django
 
@@ -258,18 +246,6 @@ def section(args, url, rows, pages):
     )
 
 
-def write(path, text):
-    path = Path(path)
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        after = rest.split(END, 1)[1]
-        current = before + text + after
-    else:
-        current = current.rstrip("\n") + "\n\n" + text + "\n"
-    path.write_text(current, encoding="utf-8")
-
-
 def main(argv=None):
     args = parse_args(argv)
     url = prepare_environment(args)
@@ -279,7 +255,7 @@ def main(argv=None):
     print(table(rows))
     print("\n".join(goals(rows)))
     if args.output != "-":
-        write(args.output, section(args, url, rows, pages))
+        write_section(args.output, section(args, url, rows, pages), START, END)
         print(f"Wrote {args.output}")
 
 

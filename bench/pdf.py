@@ -19,6 +19,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from bench.scratch import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -120,18 +122,6 @@ def section(rows, runs):
     )
 
 
-def write(path, text):
-    path = Path(path)
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        after = rest.split(END, 1)[1]
-        current = before + text + after
-    else:
-        current = current.rstrip("\n") + "\n\n" + text + "\n"
-    path.write_text(current, encoding="utf-8")
-
-
 def main(argv=None):
     args = parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="handlingsplan-bench-pdf-"))
@@ -143,7 +133,7 @@ def main(argv=None):
     text = section(rows, args.runs)
     print(table(rows, args.runs))
     if args.output != "-":
-        write(args.output, text)
+        write_section(args.output, text, START, END)
         print(f"Wrote {args.output}")
 
 

@@ -1,0 +1,33 @@
+"""What the benchmarks share: the scratch database and their sections of docs/performance.md."""
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+
+def recreate_database(url):
+    """Drop and create the scratch database (PostgreSQL) or remove the file (SQLite)."""
+    parsed = urlparse(url)
+    if parsed.scheme.startswith("sqlite"):
+        Path(parsed.path).unlink(missing_ok=True)
+        return
+    import psycopg
+
+    name = parsed.path.lstrip("/")
+    admin_url = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def write_section(path, text, start, end):
+    """Put ``text`` (which begins with ``start`` and ends with ``end``) in place of the section
+    between those markers in the file at ``path``, or append it."""
+    path = Path(path)
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start in current and end in current:
+        before, rest = current.split(start, 1)
+        after = rest.split(end, 1)[1]
+        current = before + text + after
+    else:
+        current = current.rstrip("\n") + "\n\n" + text + "\n"
+    path.write_text(current, encoding="utf-8")
