@@ -21,6 +21,7 @@ from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import F, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThanOrEqual
 
 MAX_QUERY_LENGTH = 200
@@ -76,16 +77,58 @@ def _related_page_ids(word):
         yield model.objects.filter(condition).order_by().values(page_field)
 
 
-def _linked(word):
-    """A condition: something linked to the page has a name containing ``word``.
-
-    One ``IN`` of a ``UNION`` of the (small) link tables' matches: PostgreSQL reads the few
-    pages by id instead of testing every page row against each subquery."""
+def _linked_subquery(word):
+    """The ids of pages linked to something whose name contains ``word``: one ``UNION`` of
+    the (small) link tables' matches, so PostgreSQL reads the few pages by id instead of
+    testing every page row against each subquery."""
     subqueries = list(_related_page_ids(word))
     if not subqueries:
-        return Q(pk__in=[])
+        return None
     first, *rest = subqueries
-    return Q(pk__in=first.union(*rest, all=True) if rest else first)
+    return first.union(*rest, all=True) if rest else first
+
+
+#: Words that stand for the searched word while the SQL of linked names is built once; one
+#: long enough for the typo condition, one too short for it.
+_PLACEHOLDERS = {True: "qqlinkedwordqq", False: "qq"}
+_linked_sql = {}
+
+
+def _linked_template(typo):
+    """``(sql, params)`` of :func:`_linked_subquery` for a placeholder word: building the
+    subqueries through the ORM costs more than running them, and only the word changes."""
+    key = (connection.vendor, typo, len(_RELATED_TEXT))
+    if key not in _linked_sql:
+        placeholder = _PLACEHOLDERS[typo]
+        subquery = _linked_subquery(placeholder)
+        template = None
+        if subquery is not None:
+            sql, params = subquery.query.sql_with_params()
+            if any(placeholder in str(param) for param in params):
+                template = (sql, params)
+        _linked_sql[key] = template
+    return _linked_sql[key]
+
+
+def _with_word(param, placeholder, word, like):
+    if param == placeholder:
+        return word
+    if isinstance(param, str):  # a LIKE pattern
+        return param.replace(placeholder, like)
+    return param  # e.g. the similarity threshold
+
+
+def _linked(word):
+    """A condition: something linked to the page has a name containing ``word``."""
+    typo = _trigrams() and len(word) >= TYPO_MIN_LENGTH
+    template = _linked_template(typo)
+    if template is None:
+        subquery = _linked_subquery(word)
+        return Q(pk__in=subquery) if subquery is not None else Q(pk__in=[])
+    sql, params = template
+    placeholder, like = _PLACEHOLDERS[typo], connection.ops.prep_for_like_query(word)
+    params = [_with_word(param, placeholder, word, like) for param in params]
+    return Q(pk__in=RawSQL(sql, params))
 
 
 def _rows(queryset):
@@ -114,6 +157,15 @@ def _full_text_keys(pages, query):
     else:  # another backend (e.g. Elasticsearch) returns pages
         keys = (hit.translation_key for hit in hits)
     return list(dict.fromkeys(keys))
+
+
+def key_in(keys):
+    """A condition: the page's translation key is one of ``keys`` (a search's hits, up to a few
+    thousand). On PostgreSQL the keys go as one array parameter: Django's ``__in`` prepares
+    every value and writes a placeholder for each, which costs more than the query."""
+    if connection.vendor == "postgresql":
+        return Q(translation_key__in=RawSQL("SELECT unnest(%s::uuid[])", [list(keys)]))
+    return Q(translation_key__in=keys)
 
 
 def search_keys(queryset, query, locales):
