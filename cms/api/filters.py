@@ -7,7 +7,7 @@ from django_filters import rest_framework as filters
 from core.visibility import public_pages
 
 from .errors import invalid_parameter
-from .search import MAX_QUERY_LENGTH, search_keys
+from .search import MAX_QUERY_LENGTH, key_in, search_keys
 
 MAX_ID = 2**31 - 1
 
@@ -105,4 +105,4 @@ class SearchFilterMixin(PublicFilterSet):
         if not value.strip():
             return queryset
         keys = search_keys(queryset.model.objects.all(), value, self.locales)
-        return queryset.filter(translation_key__in=keys)
+        return queryset.filter(key_in(keys))

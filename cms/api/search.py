@@ -17,9 +17,11 @@ close to the query (typos), then matches in linked names.
 """
 
 from django.conf import settings
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import F, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThanOrEqual
 
 MAX_QUERY_LENGTH = 200
@@ -44,12 +46,25 @@ def _trigrams():
     return connection.vendor == "postgresql"
 
 
+def _close_to(field, word):
+    """A condition: a part of ``field`` is a word close to ``word`` (PostgreSQL only).
+
+    pg_trgm's ``<%`` operator (Django's ``trigram_word_similar``) lets PostgreSQL use a GIN
+    trigram index (one exists on page titles); it compares with pg_trgm's
+    ``word_similarity_threshold`` (0.6 unless configured), the explicit comparison with
+    ``TYPO_SIMILARITY`` keeps the documented threshold when that setting is lower.
+    """
+    similarity = TrigramWordSimilarity(Value(word), F(field))
+    return Q(TrigramWordSimilar(F(field), word)) & Q(
+        GreaterThanOrEqual(similarity, TYPO_SIMILARITY)
+    )
+
+
 def text_matches(field, word):
     """A condition: ``word`` is part of ``field`` (or, on PostgreSQL, close to a part of it)."""
     condition = Q(**{f"{field}__icontains": word})
     if _trigrams() and len(word) >= TYPO_MIN_LENGTH:
-        similarity = TrigramWordSimilarity(Value(word), F(field))
-        condition |= Q(GreaterThanOrEqual(similarity, TYPO_SIMILARITY))
+        condition |= _close_to(field, word)
     return condition
 
 
@@ -59,24 +74,98 @@ def _related_page_ids(word):
         condition = Q()
         for field in fields:
             condition |= text_matches(field, word)
-        yield model.objects.filter(condition).values(page_field)
+        yield model.objects.filter(condition).order_by().values(page_field)
 
 
-def _word_matches(word):
-    condition = text_matches("title", word)
-    for page_ids in _related_page_ids(word):
-        condition |= Q(pk__in=page_ids)
-    return condition
+def _linked_subquery(word):
+    """The ids of pages linked to something whose name contains ``word``: one ``UNION`` of
+    the (small) link tables' matches, so PostgreSQL reads the few pages by id instead of
+    testing every page row against each subquery."""
+    subqueries = list(_related_page_ids(word))
+    if not subqueries:
+        return None
+    first, *rest = subqueries
+    return first.union(*rest, all=True) if rest else first
 
 
-def _keys(queryset):
+#: Words that stand for the searched word while the SQL of linked names is built once; one
+#: long enough for the typo condition, one too short for it.
+_PLACEHOLDERS = {True: "qqlinkedwordqq", False: "qq"}
+_linked_sql = {}
+
+
+def _linked_template(typo):
+    """``(sql, params)`` of :func:`_linked_subquery` for a placeholder word: building the
+    subqueries through the ORM costs more than running them, and only the word changes."""
+    key = (connection.vendor, typo, len(_RELATED_TEXT))
+    if key not in _linked_sql:
+        placeholder = _PLACEHOLDERS[typo]
+        subquery = _linked_subquery(placeholder)
+        template = None
+        if subquery is not None:
+            sql, params = subquery.query.sql_with_params()
+            if any(placeholder in str(param) for param in params):
+                template = (sql, params)
+        _linked_sql[key] = template
+    return _linked_sql[key]
+
+
+def _with_word(param, placeholder, word, like):
+    if param == placeholder:
+        return word
+    if isinstance(param, str):  # a LIKE pattern
+        return param.replace(placeholder, like)
+    return param  # e.g. the similarity threshold
+
+
+def _linked(word):
+    """A condition: something linked to the page has a name containing ``word``."""
+    typo = _trigrams() and len(word) >= TYPO_MIN_LENGTH
+    template = _linked_template(typo)
+    if template is None:
+        subquery = _linked_subquery(word)
+        return Q(pk__in=subquery) if subquery is not None else Q(pk__in=[])
+    sql, params = template
+    placeholder, like = _PLACEHOLDERS[typo], connection.ops.prep_for_like_query(word)
+    params = [_with_word(param, placeholder, word, like) for param in params]
+    return Q(pk__in=RawSQL(sql, params))
+
+
+def _rows(queryset):
+    """``(path, translation_key)`` of the first hits of ``queryset`` in tree order."""
     return list(
-        dict.fromkeys(
-            queryset.order_by("path").values_list("translation_key", flat=True)[
-                : settings.API_SEARCH_MAX_HITS
-            ]
-        )
+        queryset.order_by("path").values_list("path", "translation_key")[
+            : settings.API_SEARCH_MAX_HITS
+        ]
     )
+
+
+def _keys(rows):
+    """The translation keys of ``rows`` in order, each once."""
+    return list(dict.fromkeys(key for _path, key in rows))
+
+
+def _full_text_keys(pages, query):
+    """Translation keys of Wagtail's full-text hits, in its order of relevance.
+
+    The database backends build the search as a queryset (``get_queryset``): only the keys are
+    read from it, instead of a page object per hit."""
+    hits = pages.only("translation_key").search(query, operator="and")
+    hits = hits[: settings.API_SEARCH_MAX_HITS]
+    if hasattr(hits, "get_queryset"):
+        keys = hits.get_queryset().values_list("translation_key", flat=True)
+    else:  # another backend (e.g. Elasticsearch) returns pages
+        keys = (hit.translation_key for hit in hits)
+    return list(dict.fromkeys(keys))
+
+
+def key_in(keys):
+    """A condition: the page's translation key is one of ``keys`` (a search's hits, up to a few
+    thousand). On PostgreSQL the keys go as one array parameter: Django's ``__in`` prepares
+    every value and writes a placeholder for each, which costs more than the query."""
+    if connection.vendor == "postgresql":
+        return Q(translation_key__in=RawSQL("SELECT unnest(%s::uuid[])", [list(keys)]))
+    return Q(translation_key__in=keys)
 
 
 def search_keys(queryset, query, locales):
@@ -93,22 +182,27 @@ def search_keys(queryset, query, locales):
             # Earlier hits of a kind rank a little higher; kinds add up.
             scores[key] = scores.get(key, 0.0) + score - rank / (len(keys) + 1)
 
-    add(_keys(pages.filter(title__icontains=query)), SCORE_TITLE)
-    hits = pages.only("translation_key").search(query, operator="and")[
-        : settings.API_SEARCH_MAX_HITS
-    ]
-    add(list(dict.fromkeys(hit.translation_key for hit in hits)), SCORE_FULL_TEXT)
+    in_title = _rows(pages.filter(title__icontains=query))
+    add(_keys(in_title), SCORE_TITLE)
+    add(_full_text_keys(pages, query), SCORE_FULL_TEXT)
+    close = []
     if _trigrams() and len(query) >= TYPO_MIN_LENGTH:
         similarity = TrigramWordSimilarity(Value(query), F("title"))
-        close = (
-            pages.annotate(api_similarity=similarity)
-            .filter(api_similarity__gte=TYPO_SIMILARITY)
+        close = list(
+            pages.filter(_close_to("title", query))
+            .annotate(api_similarity=similarity)
             .order_by("-api_similarity", "path")
-            .values_list("translation_key", flat=True)[: settings.API_SEARCH_MAX_HITS]
+            .values_list("path", "translation_key")[: settings.API_SEARCH_MAX_HITS]
         )
-        add(list(dict.fromkeys(close)), SCORE_TYPO)
-    every_word = Q()
-    for word in words:
-        every_word &= _word_matches(word)
-    add(_keys(pages.filter(every_word)), SCORE_RELATED)
+        add(_keys(close), SCORE_TYPO)
+    if words == [query] and len(close) < settings.API_SEARCH_MAX_HITS:
+        # One word: its title matches are the two lists above (complete in tree order), so
+        # only the linked names are still to be read; the title is not matched again.
+        rows = sorted({*in_title, *close, *_rows(pages.filter(_linked(query)))})
+        add(_keys(rows[: settings.API_SEARCH_MAX_HITS]), SCORE_RELATED)
+    else:
+        every_word = Q()
+        for word in words:
+            every_word &= text_matches("title", word) | _linked(word)
+        add(_keys(_rows(pages.filter(every_word))), SCORE_RELATED)
     return sorted(scores, key=lambda key: -scores[key])

@@ -124,6 +124,11 @@ if IS_POSTGRESQL:
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DB_CONNECT_TIMEOUT", 3
     )
+    # No JIT compilation: the API's queries are short, but a few (a filter with an OR over the
+    # page tree) are estimated above jit_above_cost, and compiling them took 30-40 ms for a
+    # query that runs in 8 (the plan detail's page references, docs/performance.md).
+    _options = DATABASES["default"]["OPTIONS"].get("options", "")
+    DATABASES["default"]["OPTIONS"]["options"] = f"{_options} -c jit=off".strip()
 #: Seconds a client is asked to wait (Retry-After) when the database cannot be reached.
 DATABASE_RETRY_AFTER_SECONDS = env_int("DATABASE_RETRY_AFTER", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -107,3 +107,15 @@ def test_a_typo_in_a_name_is_forgiven(get, content):
 def test_unrelated_words_are_not_typos(get, content):
     assert found(get, "fotball") == []
     assert found(get, "konsert") == []
+
+
+def test_like_wildcards_in_a_name_are_plain_characters(get, content):
+    """The words go into LIKE patterns (built once for the linked names): ``%`` and ``_`` match
+    only themselves."""
+    person = ContactPersonFactory(name="Kari 50%_rabatt", role="Rådgiver")
+    MeasureContact.objects.create(page=content.fresh(content.measures[1]), contact=person)
+    assert found(get, "%") == [("measure", content.measures[1].pk)]
+    assert found(get, "0%_r") == [("measure", content.measures[1].pk)]
+    assert found(get, "_") == [("measure", content.measures[1].pk)]
+    assert found(get, "a%i") == []
+    assert found(get, "K_ri") == []

@@ -9,7 +9,7 @@ from core.visibility import public_pages
 
 from ..errors import invalid_parameter
 from ..richtext import plain_text
-from ..search import MAX_QUERY_LENGTH, search_keys
+from ..search import MAX_QUERY_LENGTH, key_in, search_keys
 from ..serializers import PageSerializer
 from ..types import registered_models, type_name_for_model
 from ..views import ERROR_RESPONSES, LOCALE_PARAMETER, PublicAPIView
@@ -70,7 +70,7 @@ class SearchView(PublicAPIView):
         chosen = {}
         candidates = (
             public_pages()
-            .filter(translation_key__in=keys, locale_id__in=self.locales.ids)
+            .filter(key_in(keys), locale_id__in=self.locales.ids)
             .type(*models)
             .values_list("pk", "translation_key", "locale_id")
         )
