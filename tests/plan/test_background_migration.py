@@ -21,6 +21,8 @@ AFTER = [("plan", "0005_background_body")]
 def leaves():
     """The latest migrations: where the test leaves the database for the tests after it."""
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
 DEFINITION = {
     "term": "Samhandling",
     "definition": "<p>Å handle sammen.</p>",
