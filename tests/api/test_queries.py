@@ -1,4 +1,8 @@
-"""The number of SQL queries does not grow with the content (10 vs 300 measures)."""
+"""The number of SQL queries does not grow with the content (10 vs 300 measures).
+
+Slow: building the 300-measure plan and its uncached responses takes minutes, so these run
+with the slow tests (`make test-slow`, and in CI).
+"""
 
 from datetime import date
 
@@ -20,6 +24,8 @@ from plan.models import (
     MeasureTargetGroup,
 )
 from tests.factories import ActionPlanPageFactory, BranchPageFactory, StrategyPageFactory
+
+pytestmark = pytest.mark.slow
 
 #: An upper bound that leaves room for small changes but not for a query per object.
 MAX_QUERIES = 40
