@@ -20,9 +20,8 @@ import textwrap
 import time
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
 
-from bench.scratch import recreate_database
+from bench.scratch import recreate_database, scratch_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -79,10 +78,7 @@ def prepare_environment(args):
     """Settings come from the environment: set it before Django starts."""
     work = Path(args.work_dir or tempfile.mkdtemp(prefix="handlingsplan-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    url = args.database_url or f"sqlite:///{work / 'bench.sqlite3'}"
-    name = urlparse(url).path.rsplit("/", 1)[-1]
-    if "bench" not in name:
-        sys.exit(f"Refusing to use {name!r}: the scratch database's name must contain 'bench'.")
+    url = scratch_url(args.database_url, work)
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",

@@ -23,9 +23,8 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
 
-from bench.scratch import recreate_database, write_section
+from bench.scratch import recreate_database, scratch_url, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -60,10 +59,7 @@ def parse_args(argv=None):
 def prepare_environment(args):
     """Settings come from the environment: set it before Django starts."""
     work = Path(tempfile.mkdtemp(prefix="handlingsplan-bench-fork-"))
-    url = args.database_url or f"sqlite:///{work / 'bench.sqlite3'}"
-    name = urlparse(url).path.rsplit("/", 1)[-1]
-    if "bench" not in name:
-        sys.exit(f"Refusing to use {name!r}: the scratch database's name must contain 'bench'.")
+    url = scratch_url(args.database_url, work)
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",

@@ -1,7 +1,18 @@
 """What the benchmarks share: the scratch database and their sections of docs/performance.md."""
 
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
+
+
+def scratch_url(database_url, work):
+    """The scratch database: ``database_url``, or a SQLite file in ``work``. Its name must
+    contain "bench", because the benchmark drops and recreates it."""
+    url = database_url or f"sqlite:///{Path(work) / 'bench.sqlite3'}"
+    name = urlparse(url).path.rsplit("/", 1)[-1]
+    if "bench" not in name:
+        sys.exit(f"Refusing to use {name!r}: the scratch database's name must contain 'bench'.")
+    return url
 
 
 def recreate_database(url):
