@@ -4,7 +4,8 @@ Wagtail's chooser fields and rich-text editors accept any id that exists, whatev
 offered. Every page form and branch snippet form checks what was newly chosen (foreign keys,
 inline rows, chooser blocks in stream fields, and the page links, document links and image
 embeds of rich text, in rich-text fields and rich-text blocks) against these rules and answers
-a form error on the field otherwise:
+a form error on the field otherwise, and the form is drawn again without the refused objects
+(``access.withholding``):
 
 - an image or a document: Wagtail's "choose" permission on its collection;
 - a snippet that belongs to a branch (a contact person): national, or of a branch whose content
@@ -34,6 +35,7 @@ from wagtail.rich_text import RichText, extract_references_from_rich_text
 from wagtail.snippets.models import get_snippet_models
 
 from access.permissions import may_change_branch_content, snippet_permission_policy
+from access.withholding import withhold
 from core.visibility import public_pages
 
 
@@ -145,17 +147,17 @@ def _objects(references):
 
 
 def _refused(user, form, name):
-    """The refusals for what field ``name`` of ``form`` newly chooses."""
+    """The objects field ``name`` of ``form`` newly chooses that ``user`` may not choose."""
     value = form.cleaned_data.get(name)
     if isinstance(value, models.Model):
-        return [] if may_choose(user, value) else [refusal(value)]
+        return [] if may_choose(user, value) else [value]
     chosen = _field_references(form, name, value)
     if not chosen:
         return []
     for reference in _field_references(form, name, form.initial.get(name)):
         chosen.pop(reference, None)  # chosen before: not this editor's choice
     return [
-        refusal(obj)
+        obj
         for obj, in_rich_text in _objects(chosen)
         if not (may_link(user, obj) if in_rich_text else may_choose(user, obj))
     ]
@@ -163,9 +165,10 @@ def _refused(user, form, name):
 
 def _check_form(form, user):
     for name in form.changed_data:
-        refusals = _refused(user, form, name)
-        if refusals:
-            form.add_error(name, refusals)
+        refused = _refused(user, form, name)
+        if refused:
+            form.add_error(name, [refusal(obj) for obj in refused])
+            withhold(form, name, refused, is_rich_text=_is_rich_text(form, name))
 
 
 class ChoiceCheckMixin:

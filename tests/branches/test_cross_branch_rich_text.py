@@ -9,6 +9,7 @@ No snippet of the project carries rich text, so the cases are pages: a rich-text
 measure's body) and rich-text blocks in a stream field (a plan's background).
 """
 
+import json
 from unittest import mock
 
 from wagtail.models import PageViewRestriction, Revision
@@ -43,11 +44,17 @@ class RichTextChoiceTests(CrossBranchFormTestCase):
             measure, lambda data: data.__setitem__("body", rich_text(html, features=features))
         )
 
-    def assert_refused(self, response, page, revisions, field):
+    def assert_refused(self, response, page, revisions, field, refused=None):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(list(response.context["form"].errors), [field])
         self.assertContains(response, REFUSED)
         self.assertEqual(self.revisions(page), revisions)
+        if refused is not None:
+            # The form is drawn again without the refused link or embed; the text stays.
+            value = response.context["form"][field].value()
+            shown = value if isinstance(value, str) else json.dumps(value.get_prep_value())
+            self.assertNotRegex(shown, rf'id=\\?"{refused.pk}\\?"')
+            self.assertNotIn(refused.file.name if hasattr(refused, "file") else "§", shown)
 
     def assert_saved(self, response, page, revisions):
         self.assertEqual(response.status_code, 302, response.content[:2000])
@@ -62,7 +69,8 @@ class RichTextChoiceTests(CrossBranchFormTestCase):
         unpublished.unpublish()
         revisions = self.revisions(measure)
         response = self.post_body(measure, page_link(unpublished))
-        self.assert_refused(response, measure, revisions, "body")
+        self.assert_refused(response, measure, revisions, "body", refused=unpublished)
+        self.assertIn("siden", response.context["form"]["body"].value())
 
     def test_page_link_to_another_branchs_restricted_page_is_refused(self):
         measure = self.troms.page(MeasurePage)
@@ -106,7 +114,8 @@ class RichTextChoiceTests(CrossBranchFormTestCase):
         measure = self.troms.page(MeasurePage)
         revisions = self.revisions(measure)
         response = self.post_body(measure, document_link(self.nordland.document))
-        self.assert_refused(response, measure, revisions, "body")
+        self.assert_refused(response, measure, revisions, "body", refused=self.nordland.document)
+        self.assertNotContains(response, self.nordland.document.file.name)
         response = self.post_body(measure, document_link(self.troms.document))
         saved = self.assert_saved(response, measure, revisions)
         self.assertIn(f'linktype="document" id="{self.troms.document.pk}"', saved.body)
@@ -129,7 +138,7 @@ class RichTextChoiceTests(CrossBranchFormTestCase):
         with mock.patch.object(MeasurePage._meta.get_field("body"), "features", features):
             revisions = self.revisions(measure)
             response = self.post_body(measure, image_embed(self.nordland.image), features)
-            self.assert_refused(response, measure, revisions, "body")
+            self.assert_refused(response, measure, revisions, "body", refused=self.nordland.image)
             response = self.post_body(measure, image_embed(self.troms.image), features)
             saved = self.assert_saved(response, measure, revisions)
         self.assertIn(f'id="{self.troms.image.pk}" alt="Bilde"', saved.body)
@@ -149,7 +158,7 @@ class RichTextChoiceTests(CrossBranchFormTestCase):
         revisions = self.revisions(plan)
         text = rich_text(document_link(self.nordland.document), features=RICH_TEXT_FEATURES)
         response = self.post_background(plan, [("text", text)])
-        self.assert_refused(response, plan, revisions, "background")
+        self.assert_refused(response, plan, revisions, "background", self.nordland.document)
         text = rich_text(document_link(self.troms.document), features=RICH_TEXT_FEATURES)
         saved = self.assert_saved(self.post_background(plan, [("text", text)]), plan, revisions)
         self.assertIn(f'id="{self.troms.document.pk}"', saved.background[0].value.source)
@@ -170,7 +179,7 @@ class RichTextChoiceTests(CrossBranchFormTestCase):
 
         revisions = self.revisions(plan)
         response = self.post_background(plan, [("definition", definition(unpublished))])
-        self.assert_refused(response, plan, revisions, "background")
+        self.assert_refused(response, plan, revisions, "background", refused=unpublished)
         own = self.troms.page(EventPage)
         response = self.post_background(plan, [("definition", definition(own))])
         saved = self.assert_saved(response, plan, revisions)
