@@ -13,11 +13,13 @@ class AccessConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .branch_groups import update_branch_groups
+        from .builtin_groups import restrict_wagtail_groups
 
         # Django sends post_migrate for each app with models, in order; the branch groups are
         # brought up to date after the last one, when every app's permissions exist.
         last_app = [config for config in apps.get_app_configs() if config.models_module][-1]
         post_migrate.connect(update_branch_groups, sender=last_app)
+        post_migrate.connect(restrict_wagtail_groups, sender=last_app)
         # Every page of the project is edited with the form that checks what may be chosen
         # (core, which defines the page base, imports no other app).
         from core.models.pages import BasePage
