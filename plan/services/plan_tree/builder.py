@@ -1,7 +1,8 @@
 """Creating draft pages from the tree dict: the default language first, then translations.
 
 The pages are made in memory with their tree positions, validated as Wagtail validates a
-page, and then written in bulk (:mod:`.bulk`).
+page, and then written in bulk (:mod:`.bulk`); their translations are managed by
+wagtail-localize from the start (:mod:`translations.bulk`).
 """
 
 import uuid
@@ -14,6 +15,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 
 from core.translation import MissingTranslationError
 from plan.models import ActionPlanPage
+from translations.bulk import manage_translations
 
 from . import bulk
 from .nodes import (
@@ -206,7 +208,17 @@ class _Builder:
         bulk.save_revisions(self.order, bases, user, lambda done: self.report(built + done))
         bulk.index_references(self.order)
         bulk.index_for_search(self.order)
+        manage_translations(self.translation_pairs(), user)
         self.progress(self.total, self.total)
+
+    def translation_pairs(self):
+        """(default-language page, its translation) of every new translation."""
+        primary = self.languages[0]
+        return [
+            (self.pages[key, primary], page)
+            for (key, lang), page in self.pages.items()
+            if lang != primary and (key, primary) in self.pages
+        ]
 
     def link_nodes(self, page, lang):
         """Point the node links of ``page`` at the new pages; return whether anything changed."""
