@@ -63,6 +63,7 @@ class _Builder:
         self.rows = {}
         self.translations = {}
         self.sibling_slugs = {}
+        self.block_ids = {}
 
     def resolve(self, kind, value):
         return None if value is None else self.resolver.resolve(kind, value)
@@ -85,11 +86,13 @@ class _Builder:
         if node_type is PLAN:
             page.period_start = node["period"]["start"]
             page.period_end = node["period"]["end"]
-            page.background = [
+            background = [
                 background_block(item, self.resolver.rich_text)
                 for item in values.get("background", [])
             ]
-            page.quotes = [self.quote(item, locale) for item in values.get("quotes", [])]
+            page.background = self.with_block_ids(node["key"], "background", lang, background)
+            quotes = [self.quote(item, locale) for item in values.get("quotes", [])]
+            page.quotes = self.with_block_ids(node["key"], "quotes", lang, quotes)
         for name in node_type.shared:
             setattr(page, name, node.get(name, False))
         for name, kind in node_type.links.items():
@@ -108,6 +111,22 @@ class _Builder:
         self.order.append(page)
         self.report(len(self.order))
         return page
+
+    def with_block_ids(self, key, name, lang, blocks):
+        """Give the raw ``blocks`` of stream field ``name`` their ids: new ones in the
+        default language, and in a translation those of the default language's blocks at the
+        same place and of the same type, as wagtail-localize's translations keep them (its
+        strings are found by block id)."""
+        primary = self.block_ids.setdefault((key, name), [])
+        for index, block in enumerate(blocks):
+            if lang != self.languages[0] and index < len(primary):
+                block_type, block_id = primary[index]
+                block["id"] = block_id if block_type == block["type"] else str(uuid.uuid4())
+            else:
+                block["id"] = str(uuid.uuid4())
+                if lang == self.languages[0]:
+                    primary.append((block["type"], block["id"]))
+        return blocks
 
     def report(self, steps):
         """Call ``progress`` every 25 steps: building a page in memory and serialising its
