@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from core.languages import content_locales
 from home.models import HomePage
+from translations.adopt import adopt_translation
 
 
 @transaction.atomic
@@ -31,6 +32,7 @@ def ensure_home_page(title="Norsk kulturskoleråd", organisation_name="Norsk kul
         if not home.has_translation(locale):
             translation = home.copy_for_translation(locale)
             translation.save_revision().publish()
+            adopt_translation(home, translation)  # managed by wagtail-localize
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)

@@ -291,3 +291,27 @@ def test_the_english_pages_are_managed_by_wagtail_localize_from_day_one(client):
     ) == ["Ressurser og veiledere"]
     english.refresh_from_db()
     assert english.title == "Resources"
+
+
+def test_the_english_home_page_is_managed_by_wagtail_localize(client):
+    """``ensure_home_page`` (run by the first ``create_branch``) hands the English home page
+    to wagtail-localize: it opens in the translation editor with every string translated."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+    HomePage.objects.filter(locale__language_code="en").delete()
+    create("troms", name=NAME)
+    home = HomePage.objects.get(locale__language_code="nb")
+    english = HomePage.objects.get(locale__language_code="en")
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(home), target_locale=english.locale
+    )
+    assert translation.enabled
+    segments = StringSegment.objects.filter(source=translation.source)
+    assert segments.exists()
+    assert not segments.annotate_translation(english.locale).filter(translation__isnull=True)
+
+    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.com", "x"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    assert response.templates[0].name == "wagtail_localize/admin/edit_translation.html"
