@@ -25,7 +25,9 @@ REFRESH_SECONDS = 2
 
 
 class ImportPlanForm(forms.Form):
-    """A plan template file, an optional new period, and whether to replace an earlier import."""
+    """A plan template file, an optional new period, whether to replace an earlier import and
+    whether to fetch the images and documents this install does not have (as ``import_plan
+    --fetch-media``)."""
 
     template = forms.FileField(
         label=_("Plan template"),
@@ -41,6 +43,15 @@ class ImportPlanForm(forms.Form):
         label=_("Replace an earlier import"),
         required=False,
         help_text=_("Delete the plan imported earlier from the same template into this branch."),
+    )
+    fetch_media = forms.BooleanField(
+        label=_("Fetch images and documents"),
+        required=False,
+        help_text=_(
+            "Download the template's images and documents that this install does not have yet "
+            "from their web addresses (public addresses only; images and documents of the "
+            "right type, at most 20 MB each). Otherwise the plan is made without them."
+        ),
     )
 
     def clean_template(self):
@@ -75,6 +86,7 @@ class ImportPlanView(BranchPlanView):
             form.cleaned_data["period"],
             form.cleaned_data["replace"],
             self.request.user,
+            fetch_media=form.cleaned_data["fetch_media"],
         )
         return redirect("plan_job", job.pk)
 

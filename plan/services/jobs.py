@@ -50,8 +50,9 @@ def start_fork(source, branch, period, structure_only, user):
     return job
 
 
-def start_import(document, branch, period, replace, user):
-    """Enqueue the import of the checked template ``document`` into ``branch``."""
+def start_import(document, branch, period, replace, user, fetch_media=False):
+    """Enqueue the import of the checked template ``document`` into ``branch``; with
+    ``fetch_media`` the job downloads the media this install does not have."""
     content = document["plan"]["content"]
     title = (content.get(document["locales"][0]) or next(iter(content.values()), {})).get(
         "title", ""
@@ -65,6 +66,7 @@ def start_import(document, branch, period, replace, user):
             "document": document,
             "period": list(period) if period else None,
             "replace": bool(replace),
+            "fetch_media": bool(fetch_media),
         },
     )
     run_plan_job.enqueue(job.pk)
@@ -101,6 +103,7 @@ def _import(job, report_progress):
         job.branch.specific,
         period=period,
         replace=parameters["replace"],
+        fetch_media=parameters.get("fetch_media", False),  # jobs queued before the option
         user=job.user,
         progress=report_progress,
     )

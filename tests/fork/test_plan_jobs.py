@@ -2,6 +2,7 @@
 and leads to its progress page, which shows the new plan, or the error, to the branch only."""
 
 import json
+from io import BytesIO
 from unittest import mock
 
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
+from PIL import Image as PILImage
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
 
@@ -126,6 +128,48 @@ class PlanJobAdminTests(WagtailTestUtils, TestCase):
         self.assertEqual((job.plan.period_start, job.plan.period_end), (2026, 2027))
         page = self.client.get(reverse("plan_job", args=[job.pk]))
         self.assertContains(page, reverse("wagtailadmin_pages:edit", args=[job.plan.pk]))
+
+    def import_with_new_image(self, **data):
+        """Import the source plan's template, whose cover image this install does not have,
+        from the admin form; run the job; return it."""
+        document, _report = export_plan(self.source.plan)
+        document["images"][0]["file_hash"] = "0" * 40
+        upload = SimpleUploadedFile(
+            "plan.json", json.dumps(document).encode(), content_type="application/json"
+        )
+        response = self.client.post(
+            self.import_url, {"template": upload, "period": "2026-2027", **data}
+        )
+        job = PlanJob.objects.get()
+        self.assertRedirects(response, reverse("plan_job", args=[job.pk]))
+        buffer = BytesIO()
+        PILImage.new("RGB", (4, 3), "red").save(buffer, "PNG")
+        fetch = mock.Mock(return_value=buffer.getvalue())
+        with mock.patch("plan.services.template.refs.fetch_url", fetch):
+            run_plan_job.call(job.pk)
+        job.refresh_from_db()
+        self.assertEqual(job.state, PlanJob.State.DONE, job.error)
+        return job, document["images"][0]["url"], fetch
+
+    def test_the_import_form_offers_to_fetch_media(self):
+        response = self.client.get(self.import_url)
+        self.assertContains(response, "Hent bilder og dokumenter")
+        self.assertContains(response, 'name="fetch_media"')
+
+    def test_template_import_fetches_media_when_asked(self):
+        job, url, fetch = self.import_with_new_image(fetch_media="on")
+        self.assertEqual([call.args[0] for call in fetch.call_args_list], [url])
+        image = job.plan.specific.cover_image
+        self.assertEqual((image.width, image.height), (4, 3))
+        self.assertIn(f"Hentet {url}.", " ".join(job.report))  # in the admin language
+
+    def test_template_import_fetches_no_media_unless_asked(self):
+        job, url, fetch = self.import_with_new_image()
+        fetch.assert_not_called()
+        self.assertIsNone(job.plan.specific.cover_image)
+        self.assertTrue(
+            any("Ikke hentet (velg «Hent bilder og dokumenter»" in line for line in job.report)
+        )
 
     def test_a_bad_template_file_is_a_form_error_and_enqueues_nothing(self):
         upload = SimpleUploadedFile("plan.json", b"{not json", content_type="application/json")

@@ -333,7 +333,10 @@ class TemplateImportTests(TemplateImportTestCase):
         document = copy.deepcopy(self.document)
         document["images"][0]["file_hash"] = "0" * 40  # not in this install
         output = self.run_import(document)
-        self.assertIn("Not fetched (use --fetch-media): Forside", output)
+        self.assertIn(
+            "Not fetched (choose “Fetch images and documents” or use --fetch-media): Forside",
+            output,
+        )
         self.assertIsNone(ActionPlanPage.objects.child_of(self.finnmark).get().cover_image)
 
         fetched = []

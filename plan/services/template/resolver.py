@@ -178,7 +178,10 @@ class PortableResolver:
                     continue
                 if not self.fetch_media:
                     self.report.append(
-                        _("Not fetched (use --fetch-media): %(title)s, %(url)s")
+                        _(
+                            "Not fetched (choose “Fetch images and documents” or use "
+                            "--fetch-media): %(title)s, %(url)s"
+                        )
                         % {"title": entry["title"], "url": entry["url"]}
                     )
                     continue
