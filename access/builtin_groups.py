@@ -12,12 +12,13 @@ them on a branch's own pages or collection is left alone.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from core.tree import HOME_DEPTH
 
 WAGTAIL_GROUP_NAMES = ("Editors", "Moderators")
 MEDIA_APPS = ("wagtailimages", "wagtaildocs")
+ROOT_COLLECTION_DEPTH = 1
 
 
 def restrict_wagtail_groups(**kwargs):
@@ -29,7 +30,7 @@ def restrict_wagtail_groups(**kwargs):
             return
         GroupPagePermission.objects.filter(group__in=groups, page__depth__lte=HOME_DEPTH).delete()
         GroupCollectionPermission.objects.filter(
-            group__in=groups, collection__depth=Collection.get_first_root_node().depth
+            group__in=groups, collection__depth=ROOT_COLLECTION_DEPTH
         ).delete()
         media = Permission.objects.filter(content_type__app_label__in=MEDIA_APPS)
         for group in groups:
