@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite.
 
 Uploaded and generated files go to a temporary MEDIA_ROOT set in cms/settings/test.py, so
-files made in setUpTestData are still there for the tests that read them.
+files made in setUpTestData are still there for the tests that read them. Installs that many
+modules use (the demo content, the API tests' install, the fork tests' source plan) are built
+once per test process and copied in where needed: see :mod:`tests.installs`.
 """
 
 import pytest
