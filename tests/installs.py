@@ -3,8 +3,9 @@
 Building the demo content or the API tests' install takes many seconds; copying the rows of
 every table back in takes a fraction of one. A :class:`SharedInstall` builds its install once,
 on the freshly migrated database, inside a transaction it rolls back, and keeps a copy of every
-table and of the files the build wrote. :meth:`SharedInstall.install` then puts that copy into
-the database inside the caller's transaction (replacing what is there) and the files into the
+table and of the files the build wrote, with the renditions the API serves of every image (made
+once here, not again in every test). :meth:`SharedInstall.install` then puts that copy into the
+database inside the caller's transaction (replacing what is there) and the files into the
 current ``MEDIA_ROOT``: the database holds the migrated state plus the install, with the same
 primary keys every time, as if it had just been built.
 
@@ -21,6 +22,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import override_settings
+from wagtail.images import get_image_model
+
+from cms.api.images import rendition_specs
 
 
 class TableCopy:
@@ -69,6 +73,13 @@ def can_copy():
     return connection.vendor == "postgresql"
 
 
+def make_renditions():
+    """Make the renditions the API serves of every image, as the first request would."""
+    specs = list(rendition_specs().values())
+    for image in get_image_model().objects.all():
+        image.get_renditions(*specs)
+
+
 class SharedInstall:
     """An install built by ``build()`` once per test process and copied in on demand.
 
@@ -100,6 +111,7 @@ class SharedInstall:
         with override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
             _migrated.put()
             built = self._build()
+            make_renditions()
             rows = TableCopy.take()
             transaction.set_rollback(True)
         cache.clear()
