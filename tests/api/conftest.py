@@ -1,4 +1,4 @@
-"""Fixtures of the API tests: one install built for the package and a clean cache per test."""
+"""Fixtures of the API tests: one install for the package and a clean cache per test."""
 
 import pytest
 from django.core.cache import cache
@@ -6,7 +6,18 @@ from django.db import transaction
 from rest_framework.test import APIClient
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from tests.installs import SharedInstall
+
 from .content import build_content
+
+
+def _build_content():
+    with disable_reference_index_auto_update():  # unused by the API; faster to build
+        return build_content()
+
+
+#: The install of :mod:`tests.api.content`, built once per test process.
+CONTENT = SharedInstall(_build_content)
 
 
 @pytest.fixture(autouse=True)
@@ -24,9 +35,7 @@ def content(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            with disable_reference_index_auto_update():  # unused by the API; faster to build
-                built = build_content()
-            yield built
+            yield CONTENT.install()
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

@@ -15,6 +15,7 @@ from tests.factories import (
     make_plan,
     translate_tree,
 )
+from tests.installs import SharedInstall
 
 PASSWORD = "branch-test-password"
 
@@ -62,6 +63,18 @@ def build_branch(slug, name, **plan_values):
     content.image = CreditedImageFactory(title=f"Bilde {slug}", collection=setup.collection)
     content.document = DocumentFactory(title=f"Dokument {slug}", collection=setup.collection)
     return content
+
+
+def build_nordland_and_troms():
+    """``(nordland, troms)``: the two branches of :func:`build_branch`, Nordland first."""
+    return (
+        build_branch("nordland", "Norsk kulturskoleråd Nordland"),
+        build_branch("troms", "Norsk kulturskoleråd Troms"),
+    )
+
+
+#: :func:`build_nordland_and_troms`, built once per test process (see :mod:`tests.installs`).
+NORDLAND_AND_TROMS = SharedInstall(build_nordland_and_troms)
 
 
 def make_user(username, *groups):

@@ -15,7 +15,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from home.models import BranchPage, ContactPerson
 from plan.models import ActionPlanPage, MeasurePage
 from resources.models import EventPage, ResourceArticlePage
-from tests.branches.builders import build_branch, make_user
+from tests.branches.builders import NORDLAND_AND_TROMS, make_user
 from tests.factories import ContactPersonFactory, OrganisationFactory
 
 REFUSED = "Du kan ikke velge"
@@ -36,8 +36,7 @@ class CrossBranchFormTestCase(WagtailTestUtils, TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.nordland = build_branch("nordland", "Norsk kulturskoleråd Nordland")
-        cls.troms = build_branch("troms", "Norsk kulturskoleråd Troms")
+        cls.nordland, cls.troms = NORDLAND_AND_TROMS.install()
         cls.national_contact = ContactPersonFactory(name="Nina Nasjonal", branch=None)
         cls.organisation = OrganisationFactory(name="KS Nord")
         cls.editor = make_user("troms-redaktor", cls.troms.setup.editors)

@@ -9,7 +9,7 @@ from wagtail_localize.operations import translate_object
 from access.translation_guards import GUARD_ATTRIBUTE, guarded_views
 from core.translation import translate_snippet
 from resources.models import EventCoOrganiser
-from tests.branches.builders import build_branch, make_user
+from tests.branches.builders import NORDLAND_AND_TROMS, make_user
 from tests.factories import EventPageFactory, OrganisationFactory
 
 
@@ -19,8 +19,7 @@ class TranslationGuardTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.nordland = build_branch("nordland", "Norsk kulturskoleråd Nordland")
-        cls.troms = build_branch("troms", "Norsk kulturskoleråd Troms")
+        cls.nordland, cls.troms = NORDLAND_AND_TROMS.install()
         cls.en = Locale.objects.get(language_code="en")
         cls.admin = make_user("admin")
         cls.admin.is_superuser = True

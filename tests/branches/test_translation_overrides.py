@@ -14,7 +14,7 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import translate_object
 
 from resources.models import ResourceArticlePage
-from tests.branches.builders import build_branch, make_user
+from tests.branches.builders import NORDLAND_AND_TROMS, make_user
 from tests.factories import DocumentFactory, ResourceArticlePageFactory, make_plan
 
 REFUSED = "Du kan ikke velge"
@@ -25,8 +25,7 @@ class TranslationOverrideTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.nordland = build_branch("nordland", "Norsk kulturskoleråd Nordland")
-        cls.troms = build_branch("troms", "Norsk kulturskoleråd Troms")
+        cls.nordland, cls.troms = NORDLAND_AND_TROMS.install()
         cls.en = Locale.objects.get(language_code="en")
         admin = make_user("admin")
         admin.is_superuser = True

@@ -28,6 +28,7 @@ from tests.factories import (
     TargetGroupFactory,
     translate_tree,
 )
+from tests.installs import SharedInstall
 
 
 @dataclass
@@ -172,3 +173,7 @@ def build_source_plan():
         image=image,
         document=document,
     )
+
+
+#: :func:`build_source_plan`'s install, built once per test process (see :mod:`tests.installs`).
+SOURCE_PLAN = SharedInstall(build_source_plan)

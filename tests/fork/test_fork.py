@@ -12,7 +12,7 @@ from plan.management.progress import ProgressBar
 from plan.models import ActionPlanPage, MeasurePage, MeasureStatusUpdate, StrategyPage
 from plan.services.fork import fork_plan
 from plan.services.plan_tree import ForkError, parse_period
-from tests.fork.builders import build_source_plan
+from tests.fork.builders import SOURCE_PLAN
 
 
 def _by_language(result, model, lang):
@@ -31,7 +31,7 @@ class ForkResultTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.source = build_source_plan()
+        cls.source = SOURCE_PLAN.install()
         cls.result = fork_plan(cls.source.plan, cls.source.troms, (2026, 2027))
         cls.structure = fork_plan(
             cls.source.plan, cls.source.nordland, (2026, 2027), structure_only=True
@@ -154,7 +154,7 @@ class ForkErrorTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.source = build_source_plan()
+        cls.source = SOURCE_PLAN.install()
 
     def assert_refused(self, message, **kwargs):
         before = Page.objects.count()

@@ -8,7 +8,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 from home.services.branch import branch_groups
 from plan.models import ActionPlanPage, PlanJob
-from tests.fork.builders import build_source_plan
+from tests.fork.builders import SOURCE_PLAN
 
 
 def _editor(username, group):
@@ -20,7 +20,7 @@ def _editor(username, group):
 class ForkAdminViewTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.source = build_source_plan()
+        cls.source = SOURCE_PLAN.install()
         cls.troms_editor = _editor("troms", branch_groups(cls.source.troms)[0])
         cls.url = reverse("plan_fork", args=[cls.source.troms.pk])
 

@@ -3,13 +3,13 @@
 from django.test import TestCase
 
 from plan.services.fork import fork_plan
-from tests.fork.builders import build_source_plan
+from tests.fork.builders import SOURCE_PLAN
 
 
 class ForkedFromInTheApiTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.source = build_source_plan()
+        cls.source = SOURCE_PLAN.install()
         cls.result = fork_plan(cls.source.plan, cls.source.troms, (2026, 2027))
         # The fork is a set of drafts; publish it (parents first) as approvers would.
         for page in sorted(cls.result.pages.values(), key=lambda page: page.depth):

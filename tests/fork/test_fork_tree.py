@@ -22,13 +22,13 @@ from plan.services.plan_tree import (
     set_period,
 )
 from tests.factories import MeasurePageFactory, translate_tree
-from tests.fork.builders import build_source_plan
+from tests.fork.builders import SOURCE_PLAN
 
 
 class ForkTreeTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.source = build_source_plan()
+        cls.source = SOURCE_PLAN.install()
         cls.user = get_user_model().objects.create_superuser("admin", "a@example.org", "pw")
         cls.result = fork_plan(cls.source.plan, cls.source.troms, (2026, 2027), user=cls.user)
 
@@ -98,7 +98,7 @@ class ForkTreeTests(WagtailTestUtils, TestCase):
 
 class ForkQueryCountTests(TestCase):
     def test_queries_do_not_grow_with_the_measures(self):
-        source = build_source_plan()
+        source = SOURCE_PLAN.install()
         with CaptureQueriesContext(connection) as small:
             fork_plan(source.plan, source.troms, (2026, 2027))
         strategy = source.strategies[0]
@@ -115,7 +115,7 @@ class ForkQueryCountTests(TestCase):
 
 class NewSiblingSlugTests(TestCase):
     def test_two_new_siblings_with_one_slug_are_refused_and_nothing_is_written(self):
-        source = build_source_plan()
+        source = SOURCE_PLAN.install()
         refs = SameInstall(source.troms)
         tree = dump_plan(source.plan, refs, ["nb"])
         set_period(tree, 2026, 2027)

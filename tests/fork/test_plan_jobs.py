@@ -20,7 +20,7 @@ from home.services.branch import branch_groups
 from plan.models import ActionPlanPage, PlanJob
 from plan.services.jobs import run_plan_job
 from plan.services.template.export import export_plan
-from tests.fork.builders import build_source_plan
+from tests.fork.builders import SOURCE_PLAN
 
 #: The background tasks are only stored: the test runs them itself, as the worker would.
 QUEUED_ONLY = {
@@ -39,7 +39,7 @@ def _editor(username, group):
 class PlanJobAdminTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.source = build_source_plan()
+        cls.source = SOURCE_PLAN.install()
         cls.troms_editor = _editor("troms", branch_groups(cls.source.troms)[0])
         cls.nordland_editor = _editor("nordland", branch_groups(cls.source.nordland)[0])
         cls.fork_url = reverse("plan_fork", args=[cls.source.troms.pk])
@@ -191,7 +191,7 @@ class ImmediateBackendTests(WagtailTestUtils, TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.source = build_source_plan()
+        cls.source = SOURCE_PLAN.install()
         cls.troms_editor = _editor("troms", branch_groups(cls.source.troms)[0])
 
     def test_fork_runs_at_once(self):
@@ -216,7 +216,7 @@ class DatabaseWorkerTests(WagtailTestUtils, TestCase):
     """The production path: the job is stored as a task row and run by ``db_worker``."""
 
     def test_db_worker_runs_the_fork(self):
-        self.source = build_source_plan()
+        self.source = SOURCE_PLAN.install()
         editor = _editor("troms", branch_groups(self.source.troms)[0])
         self.client.force_login(editor)
         response = self.client.post(

@@ -20,7 +20,7 @@ from plan.models import ActionPlanPage, MeasurePage
 from plan.services.template import refs as template_refs
 from plan.services.template.export import export_plan
 from tests.factories import SustainableDevelopmentGoalFactory, locale
-from tests.fork.builders import build_source_plan
+from tests.fork.builders import SOURCE_PLAN
 
 COUNTED = (
     Page,
@@ -44,7 +44,7 @@ class TemplateImportTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.source = build_source_plan()
+        cls.source = SOURCE_PLAN.install()
         cls.finnmark = create_branch("finnmark", "Norsk kulturskoleråd Finnmark").branch
         with translation.override("en"):
             cls.document, cls.export_report = export_plan(cls.source.plan)

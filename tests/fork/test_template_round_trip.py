@@ -11,12 +11,12 @@ from django.test import TestCase
 
 from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
 from demo.fixtures import nordland_2024_2025
-from demo.loader import load_demo_content
 from home.services.branch import create_branch
 from plan.models import ActionPlanPage
 from plan.services.template.check import template_schema
 from plan.services.template.export import export_plan
 from plan.services.template.refs import LEFT_OUT_LABELS
+from tests.demo import DEMO
 
 KEY = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -32,7 +32,7 @@ def normalized(document):
 class NordlandTemplateTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        load_demo_content(create_admin=False)
+        DEMO.install()
         cls.plan = ActionPlanPage.objects.get(
             slug="handlingsplan-2024-2025", locale__language_code="nb"
         )

@@ -25,7 +25,7 @@ from plan.models import (
     StrategyPage,
 )
 from resources.models import EventPage, ResourceArticlePage, Topic
-from tests.plan.demo import children, plan_in
+from tests.demo import children, plan_in
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from home.services.branch import create_branch
 from plan.models import MeasurePage, StrategyPage
 from plan.services import pdf as pdf_service
 from plan.services.pdf import service as pdf_module
-from tests.plan.demo import children, plan_in
+from tests.demo import children, plan_in
 from tests.plan.pdf_reading import read_pdf
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from access.branch_groups import branch_groups
 from home.services.branch import create_branch
 from plan.models import MeasurePage, MeasureStatusUpdate, StrategyPage
-from tests.plan.demo import children, plan_in
+from tests.demo import children, plan_in
 
 pytestmark = pytest.mark.django_db
 

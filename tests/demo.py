@@ -1,7 +1,8 @@
 """The demo content (the Nordland plan 2024–2025) for tests that read it.
 
-``demo`` (in ``tests/plan/conftest.py``) loads it once per test module, inside a transaction
-that is rolled back at the end; each test runs in a savepoint on top of it.
+:data:`DEMO` loads it once per test process (see :mod:`tests.installs`); the ``demo`` fixture
+(in ``tests/conftest.py``) copies it in once per test module, inside a transaction that is
+rolled back at the end, and each test runs in a savepoint on top of it.
 """
 
 import socket
@@ -16,6 +17,7 @@ from django.test import override_settings
 
 from demo.loader import load_demo_content
 from plan.models import ActionPlanPage
+from tests.installs import SharedInstall
 
 PLAN_SLUG = "handlingsplan-2024-2025"
 
@@ -43,22 +45,30 @@ def network_blocked():
         yield attempts
 
 
+def _load_demo():
+    """Load the demo content (with its users) as ``manage.py load_demo_content`` does."""
+    with network_blocked() as attempts:
+        report = load_demo_content()
+    return SimpleNamespace(report=report, network_attempts=attempts)
+
+
+#: The demo content with its users (admin, redaktor, godkjenner); ``DEMO.install()`` returns
+#: ``report`` (what the load created) and ``network_attempts`` (what it tried to reach).
+DEMO = SharedInstall(_load_demo)
+
+
 def loaded_demo(django_db_blocker, tmp_path_factory):
-    """Load the demo content (a generator for a module fixture), roll it back afterwards."""
+    """The demo content (a generator for a module fixture), rolled back afterwards."""
     media_root = tmp_path_factory.mktemp("demo-media")
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=str(media_root)),
         transaction.atomic(),
     ):
-        with network_blocked() as attempts:
-            report = load_demo_content()
+        demo = DEMO.install()
         cover = ActionPlanPage.objects.get(slug=PLAN_SLUG, locale__language_code="nb")
-        yield SimpleNamespace(
-            report=report,
-            network_attempts=attempts,
-            cover_path=Path(cover.cover_image.file.path),
-        )
+        demo.cover_path = Path(cover.cover_image.file.path)
+        yield demo
         transaction.set_rollback(True)
     cache.clear()  # Wagtail caches site root paths; they belonged to the rolled-back data.
 
