@@ -1,0 +1,160 @@
+"""The search endpoint's results: the page that shows each hit, and one page of hits.
+
+A search finds translation keys, best first (:func:`cms.api.search.search_keys`). Each key
+is shown as its public page in the requested language, else in the default one; keys without
+a public page there are left out. Only the hits of the requested page of results are then
+read, with their public translations and summaries, and built as plain dicts in the shape of
+``SearchResultSerializer`` (which documents them): two queries whose SQL is built once per
+process (:mod:`cms.api.sql_templates`), and no model instances.
+"""
+
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
+from rest_framework import serializers
+from wagtail.models import Page
+
+from core.languages import content_languages
+from core.links import page_url
+from core.visibility import public_q
+
+from .dependencies import page_read_tags, record_many
+from .labels import label_of
+from .richtext import plain_text
+from .sql_templates import SqlTemplate, now_slot, one_of
+from .types import type_name_for_model
+
+SUMMARY_LENGTH = 300
+#: The fields a hit's summary comes from: the first one with text.
+SUMMARY_FIELDS = ("summary", "overall_goal")
+#: What is read of each hit and of its translations.
+HIT_FIELDS = (
+    "pk",
+    "translation_key",
+    "locale_id",
+    "content_type_id",
+    "url_path",
+    "path",
+    "title",
+    "last_published_at",
+)
+
+_published_at = serializers.DateTimeField()
+
+
+def _public_pages():
+    return Page.objects.filter(public_q(now=now_slot()))
+
+
+@cache
+def _choices(models):
+    """The public pages of ``models`` for a list of keys in a list of locales."""
+    return SqlTemplate(
+        lambda: (
+            _public_pages()
+            .filter(
+                one_of(Page, "translation_key", "keys", "uuid"),
+                one_of(Page, "locale", "locales", "int"),
+            )
+            .type(*models)
+            .order_by()
+            .values_list("pk", "translation_key", "locale_id")
+        )
+    )
+
+
+def shown_pages(keys, models, locales):
+    """``(page id, key)`` of the pages that show ``keys`` (in their order) for a search of
+    ``models``."""
+    if not keys:
+        return []
+    chosen = {}
+    for pk, key, locale_id in _choices(tuple(models)).execute(keys=keys, locales=locales.ids):
+        if key not in chosen or locale_id == locales.requested_id:
+            chosen[key] = pk
+    return [(chosen[key], key) for key in keys if key in chosen]
+
+
+def _path_to(model):
+    """The lookup from ``Page`` to ``model``'s row, e.g. ``measurepage``."""
+    chain = [
+        parent
+        for parent in reversed(model._meta.get_parent_list())
+        if issubclass(parent, Page) and parent is not Page
+    ]
+    return "__".join(cls._meta.model_name for cls in [*chain, model])
+
+
+@cache
+def _summary_columns(models):
+    """``(model, lookup)`` of the summary fields of ``models``, in ``SUMMARY_FIELDS`` order."""
+    columns = []
+    for model in models:
+        names, path = {field.name for field in model._meta.get_fields()}, _path_to(model)
+        columns += [(model, f"{path}__{name}") for name in SUMMARY_FIELDS if name in names]
+    return tuple(columns)
+
+
+@cache
+def _hits(models):
+    """Every public page of a list of keys, with the summary fields of ``models``."""
+    lookups = [lookup for _model, lookup in _summary_columns(models)]
+    return SqlTemplate(
+        lambda: (
+            _public_pages()
+            .filter(one_of(Page, "translation_key", "keys", "uuid"))
+            .order_by()
+            .values_list(*HIT_FIELDS, *lookups)
+        )
+    )
+
+
+def hit_data(hits, models, api):
+    """The representations of ``hits`` (``(page id, key)`` from :func:`shown_pages`)."""
+    if not hits:
+        return []
+    models = tuple(models)
+    wanted = {pk for pk, _key in hits}
+    languages = set(content_languages())
+    rows, translations = {}, {}
+    for row in _hits(models).execute(keys=[key for _pk, key in hits]):
+        pk, key, locale_id, _content_type, url_path, path = row[:6]
+        record_many(page_read_tags(path))
+        code = api.locales.code(locale_id)
+        if code in languages:
+            translations.setdefault(key, {})[code] = {"id": pk, "url": page_url(code, url_path)}
+        if pk in wanted:
+            rows[pk] = row
+    return [
+        _representation(rows[pk], translations.get(key, {}), models, api)
+        for pk, key in hits
+        if pk in rows
+    ]
+
+
+def _representation(row, translations, models, api):
+    pk, key, locale_id, content_type_id, url_path, _path, title, published_at = row[:8]
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    type_name = type_name_for_model(model)
+    code = api.locales.code(locale_id)
+    return {
+        "id": pk,
+        "key": str(key),
+        "type": type_name,
+        "type_label": label_of("page_type", type_name),
+        "locale": code,
+        "fallback": code != api.language,
+        "url": page_url(code, url_path) if url_path else None,
+        "translations": dict(sorted(translations.items())),
+        "title": title,
+        "last_published_at": _published_at.to_representation(published_at),
+        "summary": _summary(model, row[len(HIT_FIELDS) :], models),
+    }
+
+
+def _summary(model, values, models):
+    """The first of the page's summary fields with text, as plain text."""
+    for (owner, _lookup), value in zip(_summary_columns(models), values, strict=True):
+        if value and issubclass(model, owner):
+            return plain_text(value, SUMMARY_LENGTH)
+    return ""
