@@ -67,6 +67,12 @@ WORDS = [
     "_",
     "a%i",
     "  samarbeid  ",
+    "o'neil",
+    "back\\slash",
+    "UH-aktører",
+    "KS-nord",
+    "Kontakt-3",
+    "konferanse'",
     "1",
     "en",
 ]

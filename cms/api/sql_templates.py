@@ -52,6 +52,31 @@ def one_of(model, field_name, name, kind):
     )
 
 
+def with_word(param, placeholder, word):
+    """``param`` of SQL built for the word ``placeholder``, for ``word``: the word itself, a
+    full-text lexeme (``'word'``, quoted as Wagtail's PostgreSQL backend quotes it) or a
+    ``LIKE`` pattern (wildcards escaped as Django does); other parameters stay."""
+    if not isinstance(param, str) or placeholder not in param:
+        return param
+    if param == placeholder:
+        return word
+    if param == f"'{placeholder}'":
+        return "'{}'".format(word.replace("'", "''").replace("\\", "\\\\"))
+    return param.replace(placeholder, connection.ops.prep_for_like_query(word))
+
+
+class _WordParam:
+    """A parameter made of the searched word (see :func:`with_word`)."""
+
+    __slots__ = ("template", "placeholder")
+
+    def __init__(self, template, placeholder):
+        self.template, self.placeholder = template, placeholder
+
+    def value(self, values):
+        return with_word(self.template, self.placeholder, values["word"])
+
+
 def now_slot():
     """The current time as a parameter (the ``now`` of ``core.visibility.public_q``)."""
     return RawSQL("%s", [Slot("now")])
@@ -59,10 +84,14 @@ def now_slot():
 
 class SqlTemplate:
     """``(sql, params)`` of ``build()`` (a queryset using slots), compiled on first use per
-    database vendor; :meth:`params` fills in the slots (and the current time)."""
+    database vendor; :meth:`params` fills in the slots (and the current time).
 
-    def __init__(self, build):
-        self.build = build
+    With ``word``, ``build`` searches for that placeholder word and every parameter made of it
+    becomes the same of the ``word`` value (see :class:`_WordParam`).
+    """
+
+    def __init__(self, build, word=None):
+        self.build, self.word = build, word
         self._compiled = {}
 
     @property
@@ -75,15 +104,22 @@ class SqlTemplate:
         if connection.vendor not in self._compiled:
             compiler = self.build().query.get_compiler(connection=connection)
             sql, params = compiler.as_sql()
+            if self.word:
+                params = [self._word_param(param) for param in params]
             converters = compiler.get_converters([column for column, *_ in compiler.select])
             self._compiled[connection.vendor] = (sql, params, converters)
         return self._compiled[connection.vendor]
+
+    def _word_param(self, param):
+        if isinstance(param, str) and self.word in param:
+            return _WordParam(param, self.word)
+        return param
 
     def params(self, **values):
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         values = {"now": now, **values}
         return [
-            param.value(values) if isinstance(param, Slot) else param
+            param.value(values) if isinstance(param, Slot | _WordParam) else param
             for param in self._compile()[1]
         ]
 

@@ -66,6 +66,7 @@ class SearchView(PublicAPIView):
         parameters.is_valid(raise_exception=True)
         query = parameters.validated_data["q"].strip()
         models = searchable_models(parameters.validated_data.get("type"))
-        keys = search_keys(Page.objects.type(*models), query, self.locales) if query else []
+        pages = Page.objects.type(*models)
+        keys = search_keys(pages, query, self.locales, scope=tuple(models)) if query else []
         hits = self.paginate_queryset(shown_pages(keys, models, self.locales))
         return self.get_paginated_response(hit_data(hits, models, self.api))
