@@ -180,30 +180,42 @@ def _matcher(scope, pages, query, locales, typo):
     """A function from a kind of match (``_MATCHES``) to its rows (keys for ``full_text``).
 
     On PostgreSQL, a one-word query of a named ``scope`` (what ``pages`` holds, e.g. a tuple of
-    page types) runs SQL built once per scope, locales and kind; else the ORM builds it."""
+    page types) reads every kind of match in one statement built once per scope, locales and
+    typo tolerance (:func:`_one_word_statement`); else the ORM builds each when needed."""
     if scope is None or connection.vendor != "postgresql" or re.search(r"[\s-]", query):
         return lambda kind: _evaluated(kind, _MATCHES[kind](pages, query))
     key = (scope, tuple(locales.ids), typo)
+    if key not in _templates:
+        _templates[key] = _one_word_statement(pages, typo)
+    if _templates[key] is None:
+        return lambda kind: _evaluated(kind, _MATCHES[kind](pages, query))
+    kinds, template = _templates[key]
+    matches = {kind: [] for kind in kinds}
+    for kind_number, _position, path, key in template.execute(word=query):
+        kind = kinds[kind_number]
+        matches[kind].append(key if kind == "full_text" else (path, key))
+    return matches.__getitem__
 
-    def match(kind):
-        template = _template(key, kind, pages, typo)
-        if template is None:
-            return _evaluated(kind, _MATCHES[kind](pages, query))
-        rows = template.execute(word=query)
-        return [row[0] for row in rows] if kind == "full_text" else [tuple(row) for row in rows]
 
-    return match
-
-
-def _template(key, kind, pages, typo):
-    """The :class:`SqlTemplate` of a kind of match for a placeholder word (``None`` when that
-    match is not a queryset, e.g. full-text search by Elasticsearch)."""
-    if (key, kind) not in _templates:
-        placeholder = _PLACEHOLDERS[typo]
+def _one_word_statement(pages, typo):
+    """``(kinds, SqlTemplate)``: the matches of ``pages`` for a placeholder word, one
+    ``UNION ALL`` of the kinds' queries (each in its own order, numbered), or ``None`` when a
+    kind is not a queryset (e.g. full-text search by Elasticsearch)."""
+    placeholder = _PLACEHOLDERS[typo]
+    kinds = [kind for kind in _MATCHES if typo or kind != "close"]
+    parts, params = [], []
+    for number, kind in enumerate(kinds):
         built = _MATCHES[kind](pages, placeholder)
-        template = SqlTemplate(lambda: built, word=placeholder)
-        _templates[(key, kind)] = template if isinstance(built, QuerySet) else None
-    return _templates[(key, kind)]
+        if not isinstance(built, QuerySet):
+            return None
+        sql, kind_params = built.query.sql_with_params()
+        path = "NULL::text" if kind == "full_text" else "m.path"
+        parts.append(
+            f"SELECT {number}, row_number() OVER (), {path}, m.translation_key FROM ({sql}) m"
+        )
+        params += kind_params
+    statement = " UNION ALL ".join(f"({part})" for part in parts) + " ORDER BY 1, 2"
+    return kinds, SqlTemplate(lambda: (statement, params), word=placeholder)
 
 
 def _evaluated(kind, result):

@@ -83,8 +83,9 @@ def now_slot():
 
 
 class SqlTemplate:
-    """``(sql, params)`` of ``build()`` (a queryset using slots), compiled on first use per
-    database vendor; :meth:`params` fills in the slots (and the current time).
+    """``(sql, params)`` of ``build()`` (a queryset using slots, or SQL and parameters put
+    together from compiled querysets), compiled on first use per database vendor;
+    :meth:`params` fills in the slots (and the current time).
 
     With ``word``, ``build`` searches for that placeholder word and every parameter made of it
     becomes the same of the ``word`` value (see :class:`_WordParam`).
@@ -102,11 +103,15 @@ class SqlTemplate:
         """``(sql, params, converters)``: the converters turn raw column values into what the
         ORM would give (e.g. UUIDs and aware datetimes on SQLite)."""
         if connection.vendor not in self._compiled:
-            compiler = self.build().query.get_compiler(connection=connection)
-            sql, params = compiler.as_sql()
+            built = self.build()
+            if isinstance(built, tuple):  # SQL put together from compiled querysets
+                (sql, params), converters = built, {}
+            else:
+                compiler = built.query.get_compiler(connection=connection)
+                sql, params = compiler.as_sql()
+                converters = compiler.get_converters([column for column, *_ in compiler.select])
             if self.word:
                 params = [self._word_param(param) for param in params]
-            converters = compiler.get_converters([column for column, *_ in compiler.select])
             self._compiled[connection.vendor] = (sql, params, converters)
         return self._compiled[connection.vendor]
 
