@@ -48,6 +48,7 @@ def public_q(now=None):
     )
 
 
-def public_pages(model=Page):
-    """The public pages of ``model`` (any locale), as a lazy queryset."""
-    return model.objects.filter(public_q())
+def public_pages(model=Page, now=None):
+    """The public pages of ``model`` (any locale), as a lazy queryset (``now``: see
+    :func:`public_q`)."""
+    return model.objects.filter(public_q(now))

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from core.languages import content_languages
 from core.links import page_url
-from core.visibility import public_q
+from core.visibility import public_pages
 
 from .dependencies import page_read_tags, record_many
 from .labels import label_of
@@ -42,16 +42,12 @@ HIT_FIELDS = (
 _published_at = serializers.DateTimeField()
 
 
-def _public_pages():
-    return Page.objects.filter(public_q(now=now_slot()))
-
-
 @cache
 def _choices(models):
     """The public pages of ``models`` for a list of keys in a list of locales."""
     return SqlTemplate(
         lambda: (
-            _public_pages()
+            public_pages(now=now_slot())
             .filter(
                 one_of(Page, "translation_key", "keys", "uuid"),
                 one_of(Page, "locale", "locales", "int"),
@@ -101,7 +97,7 @@ def _hits(models):
     lookups = [lookup for _model, lookup in _summary_columns(models)]
     return SqlTemplate(
         lambda: (
-            _public_pages()
+            public_pages(now=now_slot())
             .filter(one_of(Page, "translation_key", "keys", "uuid"))
             .order_by()
             .values_list(*HIT_FIELDS, *lookups)

@@ -87,8 +87,9 @@ class SqlTemplate:
     together from compiled querysets), compiled on first use per database vendor;
     :meth:`params` fills in the slots (and the current time).
 
-    With ``word``, ``build`` searches for that placeholder word and every parameter made of it
-    becomes the same of the ``word`` value (see :class:`_WordParam`).
+    With ``word``, ``build`` searches for that placeholder word, and every parameter made of it
+    (the word, its ``LIKE`` pattern, its full-text lexeme) is made of the searched word of each
+    run instead (:func:`with_word`).
     """
 
     def __init__(self, build, word=None):
