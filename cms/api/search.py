@@ -14,6 +14,10 @@ A page matches a query when
 Pages in the requested and in the default language are searched. Results are ranked: the whole
 query in the title first, then full-text hits in Wagtail's order of relevance, then titles
 close to the query (typos), then matches in linked names.
+
+On PostgreSQL the matches of a one-word query are read in one statement whose SQL is built
+once per process (:func:`_matcher`, :mod:`cms.api.sql_templates`); other queries, and SQLite,
+build them through the ORM.
 """
 
 import re
@@ -160,6 +164,17 @@ def _linked_to(pages, query):
     return _first_rows(pages.filter(_linked(query)).order_by("path"))
 
 
+def _linked_to_any(pages, query):
+    """:func:`_linked_to` with one ``IN`` per link table (``OR``), for SQL built once (the ORM
+    takes longer to build it than the ``UNION`` of :func:`_linked`): PostgreSQL hashes each
+    table's matches once and walks the pages in path order only up to the first hits, where
+    the ``UNION`` joined and sorted every match (a name on every measure: 6,000 rows)."""
+    condition = Q(pk__in=[])
+    for subquery in _related_page_ids(query):
+        condition |= Q(pk__in=subquery)
+    return _first_rows(pages.filter(condition).order_by("path"))
+
+
 def _every_word(pages, words):
     """``(path, translation_key)`` of the pages whose title or linked names contain each word."""
     condition = Q()
@@ -184,7 +199,7 @@ def _matcher(scope, pages, query, locales, typo):
     typo tolerance (:func:`_one_word_statement`); else the ORM builds each when needed."""
     if scope is None or connection.vendor != "postgresql" or re.search(r"[\s-]", query):
         return lambda kind: _evaluated(kind, _MATCHES[kind](pages, query))
-    key = (scope, tuple(locales.ids), typo)
+    key = (scope, tuple(locales.ids), typo, len(_RELATED_TEXT))
     if key not in _templates:
         _templates[key] = _one_word_statement(pages, typo)
     if _templates[key] is None:
@@ -205,7 +220,8 @@ def _one_word_statement(pages, typo):
     kinds = [kind for kind in _MATCHES if typo or kind != "close"]
     parts, params = [], []
     for number, kind in enumerate(kinds):
-        built = _MATCHES[kind](pages, placeholder)
+        build = _linked_to_any if kind == "linked" else _MATCHES[kind]
+        built = build(pages, placeholder)
         if not isinstance(built, QuerySet):
             return None
         sql, kind_params = built.query.sql_with_params()
