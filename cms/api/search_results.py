@@ -2,10 +2,11 @@
 
 A search finds translation keys, best first (:func:`cms.api.search.search_keys`). Each key
 is shown as its public page in the requested language, else in the default one; keys without
-a public page there are left out. Only the hits of the requested page of results are then
-read, with their public translations and summaries, and built as plain dicts in the shape of
-``SearchResultSerializer`` (which documents them): two queries whose SQL is built once per
-process (:mod:`cms.api.sql_templates`), and no model instances.
+a public page there are left out. One query chooses those pages and returns only the
+requested page of results and the number of all (:class:`ShownPages`); one more reads the
+page's hits with their public translations and summaries, built as plain dicts in the shape
+of ``SearchResultSerializer`` (which documents them). The SQL of both is built once per
+process (:mod:`cms.api.sql_templates`); no model instances.
 """
 
 from functools import cache
@@ -21,7 +22,7 @@ from core.visibility import public_pages
 from .dependencies import page_read_tags, record_many
 from .labels import label_of
 from .richtext import plain_text
-from .sql_templates import SqlTemplate, now_slot, one_of
+from .sql_templates import Slot, SqlTemplate, now_slot, numbered, one_of
 from .types import type_name_for_model
 
 SUMMARY_LENGTH = 300
@@ -59,16 +60,63 @@ def _choices(models):
     )
 
 
-def shown_pages(keys, models, locales):
-    """``(page id, key)`` of the pages that show ``keys`` (in their order) for a search of
-    ``models``."""
-    if not keys:
-        return []
-    chosen = {}
-    for pk, key, locale_id in _choices(tuple(models)).execute(keys=keys, locales=locales.ids):
-        if key not in chosen or locale_id == locales.requested_id:
-            chosen[key] = pk
-    return [(chosen[key], key) for key in keys if key in chosen]
+@cache
+def _page_of_choices(models):
+    """The shown pages of a list of keys, numbered in the keys' order (the requested locale's
+    page, else the default one's): those of one page of results, and their number."""
+    choices = _choices(models)
+
+    def build():
+        choices_sql, choices_params = choices.build().query.sql_with_params()
+        wanted_sql, wanted_params = numbered("keys", "uuid")
+        sql = f"""
+            WITH api_wanted AS ({wanted_sql}),
+            api_candidates AS ({choices_sql}),
+            api_chosen AS (
+                SELECT c.pk, c.translation_key, w.position, row_number() OVER (
+                    PARTITION BY c.translation_key
+                    ORDER BY CASE WHEN c.locale_id = %s THEN 0 ELSE 1 END
+                ) AS preference
+                FROM api_candidates c JOIN api_wanted w ON w.item = c.translation_key
+            ),
+            api_shown AS (
+                SELECT pk, translation_key, row_number() OVER (ORDER BY position) AS number
+                FROM api_chosen WHERE preference = 1
+            )
+            SELECT number, pk, translation_key FROM api_shown
+            WHERE number > %s AND number <= %s
+            UNION ALL SELECT NULL, count(*), NULL FROM api_shown
+            ORDER BY 1
+        """
+        params = [*wanted_params, *choices_params, Slot("requested"), Slot("start")]
+        return sql, [*params, Slot("stop")]
+
+    return SqlTemplate(build)
+
+
+class ShownPages:
+    """One page of the pages that show a search's keys, for DRF's pagination: its length is
+    the number of all of them, its slice from ``offset`` to ``offset + limit`` the
+    ``(page id, key)`` of the page's."""
+
+    def __init__(self, keys, models, locales, offset, limit):
+        self.offset, self.limit, self.total, self.rows = offset, limit, 0, []
+        if not keys:
+            return
+        template = _page_of_choices(tuple(models))
+        values = {"keys": keys, "locales": locales.ids, "requested": locales.requested_id}
+        for number, pk, key in template.execute(start=offset, stop=offset + limit, **values):
+            if number is None:
+                self.total = pk
+            else:
+                self.rows.append((pk, key))
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, bounds):
+        assert (bounds.start, bounds.stop) == (self.offset, self.offset + self.limit)
+        return self.rows
 
 
 def _path_to(model):

@@ -23,6 +23,15 @@ _ONE_OF_SQL = {
 }
 
 
+#: The items of a list parameter with their positions, as rows ``(position, item)``.
+_NUMBERED_SQL = {
+    "postgresql": (
+        "SELECT w.position, w.item FROM unnest(%s::{kind}[]) WITH ORDINALITY w(item, position)"
+    ),
+    "default": "SELECT key AS position, value AS item FROM json_each(%s)",
+}
+
+
 class Slot:
     """A parameter of a :class:`SqlTemplate` filled in for each run: ``name`` is the keyword
     of :meth:`SqlTemplate.params`; ``kind`` the SQL type of a list's items."""
@@ -50,6 +59,12 @@ def one_of(model, field_name, name, kind):
     return RawSQL(
         sql.format(column=column, kind=kind), [Slot(name, kind)], output_field=BooleanField()
     )
+
+
+def numbered(name, kind):
+    """``(sql, params)`` of the rows ``(position, item)`` of the list ``name``, in order."""
+    sql = _NUMBERED_SQL.get(connection.vendor, _NUMBERED_SQL["default"])
+    return sql.format(kind=kind), [Slot(name, kind)]
 
 
 def with_word(param, placeholder, word):

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from ..errors import invalid_parameter
 from ..richtext import plain_text
 from ..search import MAX_QUERY_LENGTH, search_keys
-from ..search_results import SUMMARY_LENGTH, hit_data, shown_pages
+from ..search_results import SUMMARY_LENGTH, ShownPages, hit_data
 from ..serializers import PageSerializer
 from ..types import registered_models, type_name_for_model
 from ..views import ERROR_RESPONSES, LOCALE_PARAMETER, PublicAPIView
@@ -68,5 +68,7 @@ class SearchView(PublicAPIView):
         models = searchable_models(parameters.validated_data.get("type"))
         pages = Page.objects.type(*models)
         keys = search_keys(pages, query, self.locales, scope=tuple(models)) if query else []
-        hits = self.paginate_queryset(shown_pages(keys, models, self.locales))
+        limit, offset = self.paginator.get_limit(request), self.paginator.get_offset(request)
+        shown = ShownPages(keys, models, self.locales, offset, limit)
+        hits = self.paginate_queryset(shown)
         return self.get_paginated_response(hit_data(hits, models, self.api))
