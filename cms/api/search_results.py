@@ -105,11 +105,12 @@ class ShownPages:
             return
         template = _page_of_choices(tuple(models))
         values = {"keys": keys, "locales": locales.ids, "requested": locales.requested_id}
+        as_key = Page._meta.get_field("translation_key").to_python  # text on SQLite
         for number, pk, key in template.execute(start=offset, stop=offset + limit, **values):
             if number is None:
                 self.total = pk
             else:
-                self.rows.append((pk, key))
+                self.rows.append((pk, as_key(key)))
 
     def __len__(self):
         return self.total
