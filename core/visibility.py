@@ -30,19 +30,25 @@ def _ancestor_paths():
     ]
 
 
-def public_q():
-    """A filter (usable on any page model) that keeps only public pages."""
+def public_q(now=None):
+    """A filter (usable on any page model) that keeps only public pages.
+
+    ``now`` (the current time unless given; a value or an expression) is when a page with an
+    ``expire_at`` stops being public: SQL built once and run many times passes a parameter.
+    """
+    now = timezone.now() if now is None else now
     ancestors = _ancestor_paths()
     unpublished_ancestor = Page.objects.filter(live=False, path__in=ancestors)
     restricted = PageViewRestriction.objects.filter(page__path__in=ancestors)
     return (
         Q(live=True, expired=False, alias_of__isnull=True, depth__gt=1)
-        & (Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+        & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
         & ~Exists(unpublished_ancestor)
         & ~Exists(restricted)
     )
 
 
-def public_pages(model=Page):
-    """The public pages of ``model`` (any locale), as a lazy queryset."""
-    return model.objects.filter(public_q())
+def public_pages(model=Page, now=None):
+    """The public pages of ``model`` (any locale), as a lazy queryset (``now``: see
+    :func:`public_q`)."""
+    return model.objects.filter(public_q(now))

@@ -104,5 +104,6 @@ class SearchFilterMixin(PublicFilterSet):
     def filter_search(self, queryset, name, value: str):
         if not value.strip():
             return queryset
-        keys = search_keys(queryset.model.objects.all(), value, self.locales)
+        model = queryset.model
+        keys = search_keys(model.objects.all(), value, self.locales, scope=(model,))
         return queryset.filter(key_in(keys))

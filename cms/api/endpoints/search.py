@@ -5,18 +5,16 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from wagtail.models import Page
 
-from core.visibility import public_pages
-
 from ..errors import invalid_parameter
 from ..richtext import plain_text
-from ..search import MAX_QUERY_LENGTH, key_in, search_keys
+from ..search import MAX_QUERY_LENGTH, search_keys
+from ..search_results import SUMMARY_LENGTH, ShownPages, hit_data
 from ..serializers import PageSerializer
 from ..types import registered_models, type_name_for_model
 from ..views import ERROR_RESPONSES, LOCALE_PARAMETER, PublicAPIView
 
 #: The page types search looks in.
 SEARCH_TYPES = ["plan", "measure", "resource", "event"]
-SUMMARY_LENGTH = 300
 
 
 class SearchParametersSerializer(serializers.Serializer):
@@ -37,6 +35,8 @@ class SearchParametersSerializer(serializers.Serializer):
 
 
 class SearchResultSerializer(PageSerializer):
+    """What a hit looks like (the schema; :func:`cms.api.search_results.hit_data` builds it)."""
+
     type = serializers.ChoiceField(choices=SEARCH_TYPES, read_only=True, source="api_type")
     summary = serializers.SerializerMethodField(help_text="The summary as plain text.")
 
@@ -66,24 +66,9 @@ class SearchView(PublicAPIView):
         parameters.is_valid(raise_exception=True)
         query = parameters.validated_data["q"].strip()
         models = searchable_models(parameters.validated_data.get("type"))
-        keys = search_keys(Page.objects.type(*models), query, self.locales) if query else []
-        chosen = {}
-        candidates = (
-            public_pages()
-            .filter(key_in(keys), locale_id__in=self.locales.ids)
-            .type(*models)
-            .values_list("pk", "translation_key", "locale_id")
-        )
-        for pk, key, locale_id in candidates:
-            if key not in chosen or locale_id == self.locales.requested_id:
-                chosen[key] = pk
-        ordered_ids = [chosen[key] for key in keys if key in chosen]
-        page_ids = self.paginate_queryset(ordered_ids)
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
-        results = [pages[pk] for pk in page_ids if pk in pages]
-        for page in results:
-            page.api_type = type_name_for_model(type(page))
-        serializer = SearchResultSerializer(
-            results, many=True, context=self.get_serializer_context()
-        )
-        return self.get_paginated_response(serializer.data)
+        pages = Page.objects.type(*models)
+        keys = search_keys(pages, query, self.locales, scope=tuple(models)) if query else []
+        limit, offset = self.paginator.get_limit(request), self.paginator.get_offset(request)
+        shown = ShownPages(keys, models, self.locales, offset, limit)
+        hits = self.paginate_queryset(shown)
+        return self.get_paginated_response(hit_data(hits, models, self.api))

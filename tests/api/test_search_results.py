@@ -1,0 +1,54 @@
+"""Search results built from SQL compiled once per process: the documented fields, the current
+time of the public-page rule, quotes in a word, and few queries."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
+
+from cms.api.endpoints.search import SearchResultSerializer
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the one-statement search is PostgreSQL's"
+)
+
+
+def found(get, q, **params):
+    response = get("/api/v1/search/", q=q, **params)
+    assert response.status_code == 200, response.content
+    return [(r["type"], r["id"]) for r in response.json()["results"]]
+
+
+def test_hits_have_the_documented_fields_in_order(get, content):
+    results = get("/api/v1/search/", q="ordning", locale="en").json()["results"]
+    assert results
+    documented = list(SearchResultSerializer().fields)
+    assert all(list(result) == documented for result in results)
+    hit = results[0]
+    assert hit["translations"].keys() == {"en", "nb"}
+    assert hit["url"] == hit["translations"][hit["locale"]]["url"]
+
+
+def test_a_page_leaves_the_results_when_it_expires(get, content):
+    """The public-page rule's "now" is the time of each search, not of the first one."""
+    measure = ("measure", content.measures[0].pk)
+    assert measure in found(get, "ordning")  # builds the search's SQL
+    page = content.measures[0]
+    type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now())
+    cache.clear()  # an update() tells no one
+    assert measure not in found(get, "ordning")
+
+
+@postgresql_only
+@pytest.mark.parametrize("query", ["fadderordningen'", "fadder'ordning", "fadderordning\\"])
+def test_quotes_and_backslashes_in_a_word_are_plain_characters(get, content, query):
+    assert found(get, query) == [("measure", content.measures[0].pk)]
+
+
+@postgresql_only
+def test_a_one_word_search_needs_four_queries(client, content, django_assert_max_num_queries):
+    client.get("/api/v1/search/", {"q": "samarbeid"})  # locales, content types
+    cache.clear()
+    with django_assert_max_num_queries(4):
+        response = client.get("/api/v1/search/", {"q": "samarbeid", "locale": "en"})
+    assert response.json()["count"] >= 1
