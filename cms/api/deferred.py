@@ -18,6 +18,7 @@ from core.links import page_url
 from core.visibility import public_q
 
 from . import richtext
+from .cdn import page_objects
 from .dependencies import document_tag, image_tag, page_read_tags, record, record_many
 from .images import document_data, image_data, load_images
 from .labels import label_of
@@ -64,29 +65,42 @@ class Translations(Deferred):
     key: UUID
 
 
-def _walk(data):
-    if isinstance(data, Deferred):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from _walk(value)
-    elif isinstance(data, list | tuple):
-        for value in data:
-            yield from _walk(value)
+def _markers(data):
+    """Every marker in ``data`` (in no particular order)."""
+    found, pending = [], [data]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is dict or (kind is not list and isinstance(item, dict)):
+            pending.extend(item.values())
+        elif kind is list or kind is tuple or isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, Deferred):
+            found.append(item)
+    return found
 
 
-def _replace(data, lookups):
-    if isinstance(data, Deferred):
-        return lookups.value(data)
-    if isinstance(data, dict):
-        return {name: _replace(value, lookups) for name, value in data.items()}
-    if isinstance(data, list | tuple):
+def _replace(data, lookups, pages):
+    """``data`` with every marker replaced by its value; ``pages`` receives the page objects of
+    the result in document order (:func:`cms.api.cdn.page_objects`)."""
+    kind = type(data)
+    if kind is dict or (kind is not list and isinstance(data, dict)):
+        type_name = data.get("type")
+        if isinstance(type_name, str) and data.get("key"):
+            pages.append((type_name, str(data["key"])))
+        return {name: _replace(value, lookups, pages) for name, value in data.items()}
+    if kind is list or kind is tuple or isinstance(data, list):
         # A reference to a page that is not public is dropped from lists.
         return [
             replaced
             for value in data
-            if (replaced := _replace(value, lookups)) is not None or not isinstance(value, PageRef)
+            if (replaced := _replace(value, lookups, pages)) is not None
+            or not isinstance(value, PageRef)
         ]
+    if isinstance(data, Deferred):
+        value = lookups.value(data)
+        pages.extend(page_objects(value))
+        return value
     return data
 
 
@@ -236,11 +250,17 @@ class Lookups:
         return self._image_data[image_id]
 
 
-def resolve(data, api):
-    """Replace every marker in ``data`` with its value, loading all of them at once."""
-    markers = list(_walk(data))
+def resolve(data, api, pages=None):
+    """Replace every marker in ``data`` with its value, loading all of them at once.
+
+    ``pages``, a list, receives the ``(type, key)`` of every page object in the result, in
+    document order (for the CDN tags, :func:`cms.api.cdn.cdn_tags`): the same walk.
+    """
+    pages = [] if pages is None else pages
+    markers = _markers(data)
     if not markers:
+        pages.extend(page_objects(data))
         return data
     lookups = Lookups(api)
     lookups.load(markers)
-    return _replace(data, lookups)
+    return _replace(data, lookups, pages)
