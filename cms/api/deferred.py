@@ -65,43 +65,56 @@ class Translations(Deferred):
     key: UUID
 
 
-def _markers(data):
-    """Every marker in ``data`` (in no particular order)."""
-    found, pending = [], [data]
-    while pending:
-        item = pending.pop()
-        kind = type(item)
-        if kind is dict or (kind is not list and isinstance(item, dict)):
-            pending.extend(item.values())
-        elif kind is list or kind is tuple or isinstance(item, list):
-            pending.extend(item)
-        elif isinstance(item, Deferred):
-            found.append(item)
-    return found
+#: What a reference to a page that is not public leaves in a list until it is dropped.
+_DROPPED = object()
 
 
-def _replace(data, lookups, pages):
-    """``data`` with every marker replaced by its value; ``pages`` receives the page objects of
-    the result in document order (:func:`cms.api.cdn.page_objects`)."""
-    kind = type(data)
-    if kind is dict or (kind is not list and isinstance(data, dict)):
-        type_name = data.get("type")
-        if isinstance(type_name, str) and data.get("key"):
-            pages.append((type_name, str(data["key"])))
-        return {name: _replace(value, lookups, pages) for name, value in data.items()}
-    if kind is list or kind is tuple or isinstance(data, list):
-        # A reference to a page that is not public is dropped from lists.
-        return [
-            replaced
-            for value in data
-            if (replaced := _replace(value, lookups, pages)) is not None
-            or not isinstance(value, PageRef)
-        ]
-    if isinstance(data, Deferred):
-        value = lookups.value(data)
-        pages.extend(page_objects(value))
-        return value
-    return data
+class _Walk:
+    """One walk over serialized data: the markers with where they are, and the page objects in
+    document order (``(type, key)``, or the index of a marker that may become one)."""
+
+    def __init__(self):
+        self.slots = []  # (container, key or index, marker)
+        self.objects = []
+        self.lists = {}  # the lists holding page references, which drop those not public
+
+    def visit(self, data):
+        if isinstance(data, dict):
+            type_name = data.get("type")
+            if isinstance(type_name, str) and data.get("key"):
+                self.objects.append((type_name, str(data["key"])))
+            items = data.items()
+        else:
+            items = enumerate(data)
+        for key, value in items:
+            if isinstance(value, dict | list):
+                self.visit(value)
+            elif isinstance(value, Deferred):
+                self.objects.append(len(self.slots))
+                self.slots.append((data, key, value))
+                if isinstance(value, PageRef) and isinstance(data, list):
+                    self.lists[id(data)] = data
+            elif isinstance(value, tuple):
+                data[key] = value = list(value)
+                self.visit(value)
+
+    def replace(self, lookups):
+        """Put the value of each marker in its place; the page objects of the result."""
+        values = []
+        for container, key, marker in self.slots:
+            value = lookups.value(marker)
+            values.append(value)
+            dropped = value is None and isinstance(marker, PageRef) and isinstance(container, list)
+            container[key] = _DROPPED if dropped else value
+        for items in self.lists.values():
+            items[:] = [item for item in items if item is not _DROPPED]
+        pages = []
+        for found in self.objects:
+            if isinstance(found, int):
+                pages.extend(page_objects(values[found]))
+            else:
+                pages.append(found)
+        return pages
 
 
 class Lookups:
@@ -251,16 +264,17 @@ class Lookups:
 
 
 def resolve(data, api, pages=None):
-    """Replace every marker in ``data`` with its value, loading all of them at once.
+    """Replace every marker in ``data`` (in place) with its value, loading all of them at once.
 
     ``pages``, a list, receives the ``(type, key)`` of every page object in the result, in
     document order (for the CDN tags, :func:`cms.api.cdn.cdn_tags`): the same walk.
     """
-    pages = [] if pages is None else pages
-    markers = _markers(data)
-    if not markers:
-        pages.extend(page_objects(data))
-        return data
+    walk = _Walk()
+    walk.visit(data)
     lookups = Lookups(api)
-    lookups.load(markers)
-    return _replace(data, lookups, pages)
+    if walk.slots:
+        lookups.load([marker for _container, _key, marker in walk.slots])
+    found = walk.replace(lookups)
+    if pages is not None:
+        pages.extend(found)
+    return data
