@@ -4,14 +4,16 @@ related pages) as plain dicts built by small functions.
 A plan shows thousands of them: building them with nested DRF serializers cost about a fifth of
 an uncached plan detail. The rows are read as dicts (:mod:`cms.api.rows`); the serializers in
 ``serializers.py`` still declare these shapes for the OpenAPI document, and the functions here
-must give exactly what those declarations describe.
+must give exactly what those declarations describe. The fields at the end put them into
+``MeasureSerializer``.
 """
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.api import deferred
-from cms.api.dependencies import record
-from cms.api.labels import label_of
+from cms.api.dependencies import record, snippet_key_tag
+from cms.api.labels import LabelField, label_of
 from cms.api.rows import RowSpec, register_rows, rows_of
 from core.languages import default_language
 from plan.models import MEASURE_RELATIONS, MeasurePage, MeasureStatus
@@ -49,7 +51,7 @@ def _fallback(obj):
 
 def _snippet(snippet):
     """What every snippet carries (``SnippetSerializer``); records the snippet's cache tag."""
-    record(f"s:{snippet['translation_key']}")
+    record(snippet_key_tag(snippet["translation_key"]))
     return {
         "id": snippet["id"],
         "key": str(snippet["translation_key"]),
@@ -165,3 +167,33 @@ MEASURE_ROWS = {
     **{relation.name: relation_spec(relation) for relation in MEASURE_RELATIONS},
 }
 register_rows(*MEASURE_ROWS.values())
+
+
+# --- Fields of MeasureSerializer ---------------------------------------------------------------
+
+
+class MeasureRowsField(serializers.Field):
+    """A list built by ``data(rows, api)`` from a measure's rows of ``spec``; the OpenAPI
+    document shows it as the field ``documented``."""
+
+    def __init__(self, spec, data, documented):
+        super().__init__(read_only=True, source="*")
+        self.spec, self.data = spec, data
+        extend_schema_field(documented)(self)
+
+    def to_representation(self, measure):
+        return self.data(rows_of(measure, self.spec), self.context.get("api"))
+
+
+class CurrentStatusField(serializers.ChoiceField):
+    """The status of a measure's latest status update (read from its rows as dicts)."""
+
+    def get_attribute(self, measure):
+        return current_status(measure)
+
+
+class CurrentStatusLabelField(LabelField):
+    """The label of a measure's current status."""
+
+    def get_attribute(self, measure):
+        return current_status(measure)

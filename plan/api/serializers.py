@@ -5,7 +5,6 @@ from rest_framework import serializers
 
 from cms.api.dependencies import record, snippet_tag
 from cms.api.labels import LabelField, register_codes
-from cms.api.rows import rows_of
 from cms.api.serializers import (
     AncestorRefField,
     LocalizedImageField,
@@ -33,7 +32,7 @@ from plan.models import (
 )
 
 from . import measures
-from .measures import MEASURE_ROWS, current_status
+from .measures import MEASURE_ROWS, CurrentStatusField, CurrentStatusLabelField, MeasureRowsField
 
 register_codes("measure_status", MeasureStatus.choices)
 register_codes("plan_stage", ActionPlanPage.Stage.choices)
@@ -200,31 +199,6 @@ class RelationFieldsMixin:
     @staticmethod
     def relation_field(relation):
         return relation_field(relation)
-
-
-class MeasureRowsField(serializers.Field):
-    """A list built from a measure's rows read as dicts (``plan.api.measures``) by
-    ``data(rows, api)``; the OpenAPI document shows it as the field ``documented``."""
-
-    def __init__(self, spec, data, documented):
-        super().__init__(read_only=True, source="*")
-        self.spec, self.data = spec, data
-        extend_schema_field(documented)(self)
-
-    def to_representation(self, measure):
-        return self.data(rows_of(measure, self.spec), self.context.get("api"))
-
-
-class CurrentStatusField(serializers.ChoiceField):
-    """The status of a measure's latest status update (read from its rows as dicts)."""
-
-    def get_attribute(self, measure):
-        return current_status(measure)
-
-
-class CurrentStatusLabelField(LabelField):
-    def get_attribute(self, measure):
-        return current_status(measure)
 
 
 def contacts_field():
