@@ -19,6 +19,7 @@ page as soon as that page is published, whether or not the translation has been 
 
 import copy
 from collections import defaultdict
+from functools import cache
 
 from django.db import models
 from wagtail.models import Page, TranslatableMixin
@@ -26,13 +27,16 @@ from wagtail.models import Page, TranslatableMixin
 from .rows import LINK_FIELDS, row_specs, rows_of
 
 
+@cache
 def _collected(model, attribute):
+    """The names every class of ``model`` lists in ``attribute``, from the base up (a tuple:
+    the classes are read once, and a response asks thousands of times)."""
     names = []
     for klass in reversed(model.__mro__):
         for name in klass.__dict__.get(attribute, ()):
             if name not in names:
                 names.append(name)
-    return names
+    return tuple(names)
 
 
 def shared_facts(model):
@@ -45,18 +49,20 @@ def shared_rows(model):
     return _collected(model, "shared_rows")
 
 
+@cache
 def _text_fields(row_model):
-    return [
+    return tuple(
         field.name
         for field in row_model._meta.concrete_fields
         if isinstance(field, models.CharField | models.TextField)
         and not field.choices
         and field.name not in ("translation_key",)
-    ]
+    )
 
 
+@cache
 def _snippet_fields(row_model):
-    return [
+    return tuple(
         field
         for field in row_model._meta.concrete_fields
         if isinstance(field, models.ForeignKey)
@@ -66,7 +72,7 @@ def _snippet_fields(row_model):
         and not getattr(field.remote_field, "parent_link", False)
         and field.remote_field.model is not row_model
         and not _is_parental(field)
-    ]
+    )
 
 
 def _is_parental(field):
