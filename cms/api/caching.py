@@ -113,7 +113,9 @@ def render_entry(render):
     etag = _etag(generation, content)
     is_list = getattr(response, "api_is_list", False)
     headers = add_public_headers(HttpResponse(), etag, generation.last_modified, is_list)
-    set_cdn_headers(headers, cdn_tags(getattr(response, "data", None)))
+    set_cdn_headers(
+        headers, cdn_tags(getattr(response, "data", None), getattr(response, "api_pages", None))
+    )
     return CachedBody(
         content=content,
         content_type=response["Content-Type"],

@@ -13,26 +13,31 @@ MAX_HEADER_LENGTH = 8000
 API_TAG = "api"
 
 
-def _objects(data):
+def page_objects(data):
+    """``(type, key)`` of every page object in serialized ``data``, in document order."""
     if isinstance(data, dict):
         if isinstance(data.get("type"), str) and data.get("key"):
             yield data["type"], str(data["key"])
         for value in data.values():
-            yield from _objects(value)
+            yield from page_objects(value)
     elif isinstance(data, list | tuple):
         for value in data:
-            yield from _objects(value)
+            yield from page_objects(value)
 
 
 def page_cdn_tag(type_name, key):
     return f"{type_name}-{key}"
 
 
-def cdn_tags(data):
-    """The CDN tags of serialized response ``data``: ``api``, then each page once."""
+def cdn_tags(data, pages=None):
+    """The CDN tags of serialized response ``data``: ``api``, then each page once.
+
+    ``pages``, when given, are the page objects of ``data`` found already (by
+    :func:`cms.api.deferred.resolve`), which saves walking ``data`` again.
+    """
     tags = {API_TAG: None}
     length = len(API_TAG)
-    for type_name, key in _objects(data):
+    for type_name, key in page_objects(data) if pages is None else pages:
         tag = page_cdn_tag(type_name, key)
         if tag in tags:
             continue

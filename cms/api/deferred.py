@@ -18,6 +18,7 @@ from core.links import page_url
 from core.visibility import public_q
 
 from . import richtext
+from .cdn import page_objects
 from .dependencies import document_tag, image_tag, page_read_tags, record, record_many
 from .images import document_data, image_data, load_images
 from .labels import label_of
@@ -64,30 +65,56 @@ class Translations(Deferred):
     key: UUID
 
 
-def _walk(data):
-    if isinstance(data, Deferred):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from _walk(value)
-    elif isinstance(data, list | tuple):
-        for value in data:
-            yield from _walk(value)
+#: What a reference to a page that is not public leaves in a list until it is dropped.
+_DROPPED = object()
 
 
-def _replace(data, lookups):
-    if isinstance(data, Deferred):
-        return lookups.value(data)
-    if isinstance(data, dict):
-        return {name: _replace(value, lookups) for name, value in data.items()}
-    if isinstance(data, list | tuple):
-        # A reference to a page that is not public is dropped from lists.
-        return [
-            replaced
-            for value in data
-            if (replaced := _replace(value, lookups)) is not None or not isinstance(value, PageRef)
-        ]
-    return data
+class _Walk:
+    """One walk over serialized data: the markers with where they are, and the page objects in
+    document order (``(type, key)``, or the index of a marker that may become one)."""
+
+    def __init__(self):
+        self.slots = []  # (container, key or index, marker)
+        self.objects = []
+        self.lists = {}  # the lists holding page references, which drop those not public
+
+    def visit(self, data):
+        if isinstance(data, dict):
+            type_name = data.get("type")
+            if isinstance(type_name, str) and data.get("key"):
+                self.objects.append((type_name, str(data["key"])))
+            items = data.items()
+        else:
+            items = enumerate(data)
+        for key, value in items:
+            if isinstance(value, dict | list):
+                self.visit(value)
+            elif isinstance(value, Deferred):
+                self.objects.append(len(self.slots))
+                self.slots.append((data, key, value))
+                if isinstance(value, PageRef) and isinstance(data, list):
+                    self.lists[id(data)] = data
+            elif isinstance(value, tuple):
+                data[key] = value = list(value)
+                self.visit(value)
+
+    def replace(self, lookups):
+        """Put the value of each marker in its place; the page objects of the result."""
+        values = []
+        for container, key, marker in self.slots:
+            value = lookups.value(marker)
+            values.append(value)
+            dropped = value is None and isinstance(marker, PageRef) and isinstance(container, list)
+            container[key] = _DROPPED if dropped else value
+        for items in self.lists.values():
+            items[:] = [item for item in items if item is not _DROPPED]
+        pages = []
+        for found in self.objects:
+            if isinstance(found, int):
+                pages.extend(page_objects(values[found]))
+            else:
+                pages.append(found)
+        return pages
 
 
 class Lookups:
@@ -134,10 +161,10 @@ class Lookups:
     def _load_pages(self, page_ids, paths, keys):
         """The referenced pages and every page of their translation keys and of ``keys``, with
         whether each is public: one query."""
-        referenced = Q(pk__in=page_ids) | Q(path__in=paths)
+        # One subquery of every wanted key lets the database use the index on the translation
+        # key (an OR of two conditions made it walk the whole page table).
+        referenced = Q(pk__in=page_ids) | Q(path__in=paths) | Q(translation_key__in=keys)
         wanted = Q(translation_key__in=Page.objects.filter(referenced).values("translation_key"))
-        if keys:
-            wanted |= Q(translation_key__in=keys)
         rows = (
             Page.objects.filter(wanted)
             .annotate(is_public=Case(When(public_q(), then=True), default=False))
@@ -236,11 +263,18 @@ class Lookups:
         return self._image_data[image_id]
 
 
-def resolve(data, api):
-    """Replace every marker in ``data`` with its value, loading all of them at once."""
-    markers = list(_walk(data))
-    if not markers:
-        return data
+def resolve(data, api, pages=None):
+    """Replace every marker in ``data`` (in place) with its value, loading all of them at once.
+
+    ``pages``, a list, receives the ``(type, key)`` of every page object in the result, in
+    document order (for the CDN tags, :func:`cms.api.cdn.cdn_tags`): the same walk.
+    """
+    walk = _Walk()
+    walk.visit(data)
     lookups = Lookups(api)
-    lookups.load(markers)
-    return _replace(data, lookups)
+    if walk.slots:
+        lookups.load([marker for _container, _key, marker in walk.slots])
+    found = walk.replace(lookups)
+    if pages is not None:
+        pages.extend(found)
+    return data

@@ -130,7 +130,12 @@ def page_type_tags(model):
 def snippet_tag(obj):
     """A snippet's tag: its translation key (shared by its translations), else model and id."""
     key = getattr(obj, "translation_key", None)
-    return f"s:{key}" if key else f"s:{obj._meta.label_lower}:{obj.pk}"
+    return snippet_key_tag(key) if key else f"s:{obj._meta.label_lower}:{obj.pk}"
+
+
+def snippet_key_tag(key):
+    """The tag of the snippet with translation key ``key``."""
+    return f"s:{key}"
 
 
 def image_tag(image_id):

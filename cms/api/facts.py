@@ -19,18 +19,24 @@ page as soon as that page is published, whether or not the translation has been 
 
 import copy
 from collections import defaultdict
+from functools import cache
 
 from django.db import models
 from wagtail.models import Page, TranslatableMixin
 
+from .rows import LINK_FIELDS, row_specs, rows_of
 
+
+@cache
 def _collected(model, attribute):
+    """The names every class of ``model`` lists in ``attribute``, from the base up (a tuple:
+    the classes are read once, and a response asks thousands of times)."""
     names = []
     for klass in reversed(model.__mro__):
         for name in klass.__dict__.get(attribute, ()):
             if name not in names:
                 names.append(name)
-    return names
+    return tuple(names)
 
 
 def shared_facts(model):
@@ -43,18 +49,20 @@ def shared_rows(model):
     return _collected(model, "shared_rows")
 
 
+@cache
 def _text_fields(row_model):
-    return [
+    return tuple(
         field.name
         for field in row_model._meta.concrete_fields
         if isinstance(field, models.CharField | models.TextField)
         and not field.choices
         and field.name not in ("translation_key",)
-    ]
+    )
 
 
+@cache
 def _snippet_fields(row_model):
-    return [
+    return tuple(
         field
         for field in row_model._meta.concrete_fields
         if isinstance(field, models.ForeignKey)
@@ -64,7 +72,7 @@ def _snippet_fields(row_model):
         and not getattr(field.remote_field, "parent_link", False)
         and field.remote_field.model is not row_model
         and not _is_parental(field)
-    ]
+    )
 
 
 def _is_parental(field):
@@ -132,8 +140,11 @@ def _own_snippets(objects, model, locale_id):
     with them, by (model, translation key): translations in the requested language known
     without a query."""
     known = {}
+    specs = row_specs(model)
     for obj in objects:
         for relation in shared_rows(model):
+            if relation in specs:
+                continue
             for row in _rows(obj, relation):
                 for field in _snippet_fields(type(row)):
                     if not field.is_cached(row):
@@ -155,6 +166,9 @@ def share_facts(model, objects, locales, sources):
     snippets = _SnippetTranslations(locales.requested_id)
     known = _own_snippets(translated, model, locales.requested_id)
     pending = []
+    specs = row_specs(model)
+    links = _LinkTranslations(locales.requested_id)
+    known_links = _own_links(translated, specs.values(), locales.requested_id)
     for obj in translated:
         source = sources.get(obj.translation_key)
         if source is None:
@@ -164,6 +178,10 @@ def share_facts(model, objects, locales, sources):
         obj.api_default_texts = default_texts(source)
         _remember_related_default_texts(obj, source)
         for relation in shared_rows(model):
+            if relation in specs:
+                rows = _shared_dict_rows(obj, source, specs[relation], known_links, links)
+                setattr(obj, f"api_{relation}", rows)
+                continue
             own = {row.translation_key: row for row in _rows(obj, relation)}
             rows = []
             for source_row in _rows(source, relation):
@@ -189,3 +207,83 @@ def share_facts(model, objects, locales, sources):
     snippets.load()
     for row, field in pending:
         setattr(row, field.name, snippets.get(getattr(row, field.name)))
+    links.load()
+    links.replace_pending()
+
+
+# --- Rows loaded as dicts (cms.api.rows) ------------------------------------------------------
+
+
+def _default_link_texts(model, link):
+    return {name: link[name] for name in _collected(model, "alt_texts")}
+
+
+def _own_links(objects, specs, locale_id):
+    """:func:`_own_snippets` for the rows loaded as dicts."""
+    known = {}
+    for obj in objects:
+        for spec in specs:
+            if spec.page_link or not spec.link:
+                continue
+            for row in rows_of(obj, spec):
+                link = row[spec.link]
+                if link is not None and link["locale_id"] == locale_id:
+                    known[spec.link_model, link["translation_key"]] = link
+    return known
+
+
+def _shared_dict_rows(obj, source, spec, known, links):
+    """The rows of ``spec`` that translation ``obj`` shows: its default page's, in its order,
+    with the texts of its own rows and the linked snippets in its language where known."""
+    own = {row["translation_key"]: row for row in rows_of(obj, spec)}
+    text_fields = _text_fields(spec.row_model)
+    rows = []
+    for source_row in rows_of(source, spec):
+        row = dict(source_row)
+        translated_row = own.get(source_row["translation_key"])
+        row["api_fallback"] = translated_row is None
+        if translated_row is not None:
+            for name in text_fields:
+                row[name] = translated_row[name]
+        link = row[spec.link] if spec.link and not spec.page_link else None
+        if link is not None:
+            own_link = known.get((spec.link_model, link["translation_key"]))
+            if own_link is not None:
+                own_link["api_default_texts"] = _default_link_texts(spec.link_model, link)
+                row[spec.link] = own_link
+            else:
+                links.want(row, spec)
+        rows.append(row)
+    return rows
+
+
+class _LinkTranslations:
+    """:class:`_SnippetTranslations` for the rows loaded as dicts: one query per model."""
+
+    def __init__(self, locale_id):
+        self.locale_id = locale_id
+        self.wanted = defaultdict(set)
+        self.pending = []
+        self.found = {}
+
+    def want(self, row, spec):
+        self.wanted[spec.link_model, spec.link_fields].add(row[spec.link]["translation_key"])
+        self.pending.append((row, spec))
+
+    def load(self):
+        for (model, fields), keys in self.wanted.items():
+            names = (*LINK_FIELDS, *fields)
+            rows = model.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            for values in rows.values_list(*names):
+                link = dict(zip(names, values, strict=True))
+                self.found[model, link["translation_key"]] = link
+
+    def replace_pending(self):
+        for row, spec in self.pending:
+            link = row[spec.link]
+            translated = self.found.get((spec.link_model, link["translation_key"]))
+            if translated is not None:
+                translated["api_default_texts"] = _default_link_texts(spec.link_model, link)
+                row[spec.link] = translated
+            else:
+                row[spec.link] = {**link, "api_fallback": True}

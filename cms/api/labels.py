@@ -15,12 +15,17 @@ from .locales import content_languages
 from .types import registered_models, type_name_for_model
 
 _CODES = {}
+#: The labels of each code list by language, ``{(language, name): {code: label}}``, for as
+#: long as the registered page types stay the same (a response shows thousands of labels).
+_LABELS = {}
+_labels_of_types = []
 
 
 def register_codes(name, choices):
     """Register the code list ``name`` (e.g. "measure_status") as ``(code, label)`` pairs; a
     callable is called when the list is shown."""
     _CODES[name] = choices
+    _LABELS.clear()
 
 
 def _choices(name):
@@ -30,10 +35,17 @@ def _choices(name):
 
 def label_of(name, code):
     """The label of ``code`` in the code list ``name``, in the active language ("" if none)."""
-    for value, label in _choices(name):
-        if value == code:
-            return str(label)
-    return ""
+    types = registered_models()
+    if types != _labels_of_types:
+        _LABELS.clear()
+        _labels_of_types[:] = types
+    key = (translation.get_language(), name)
+    labels = _LABELS.get(key)
+    if labels is None:
+        labels = _LABELS[key] = {}
+        for value, label in _choices(name):
+            labels.setdefault(value, str(label))
+    return labels.get(code, "")
 
 
 def every_code():

@@ -14,6 +14,7 @@ from core.languages import content_languages, default_language
 from core.visibility import public_pages
 
 from . import deferred
+from .direct import DirectRepresentationMixin
 from .labels import label_of
 from .types import type_name_for_model
 
@@ -302,7 +303,7 @@ def type_field(name):
 # --- Base serializers -------------------------------------------------------------------------
 
 
-class PageSerializer(serializers.ModelSerializer):
+class PageSerializer(DirectRepresentationMixin, serializers.ModelSerializer):
     """What every page object carries: identity, language, URLs and title."""
 
     id = serializers.IntegerField(source="pk", read_only=True)

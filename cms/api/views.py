@@ -206,7 +206,8 @@ class PublicAPIView(generics.GenericAPIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         if response.status_code == 200 and isinstance(response.data, dict | list):
-            response.data = deferred.resolve(response.data, self.api)
+            response.api_pages = []  # the page objects it shows, for the CDN tags
+            response.data = deferred.resolve(response.data, self.api, response.api_pages)
         return super().finalize_response(request, response, *args, **kwargs)
 
 

@@ -31,6 +31,9 @@ from plan.models import (
     StrategyPage,
 )
 
+from . import measures
+from .measures import MEASURE_ROWS, CurrentStatusField, CurrentStatusLabelField, MeasureRowsField
+
 register_codes("measure_status", MeasureStatus.choices)
 register_codes("plan_stage", ActionPlanPage.Stage.choices)
 register_codes("organisation_role", OrganisationLink.Role.choices)
@@ -190,8 +193,12 @@ class RelationFieldsMixin:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if "relations" in vars(cls):
-            fields = {relation.name: relation_field(relation) for relation in cls.relations}
+            fields = {relation.name: cls.relation_field(relation) for relation in cls.relations}
             cls._declared_fields = {**cls._declared_fields, **fields}
+
+    @staticmethod
+    def relation_field(relation):
+        return relation_field(relation)
 
 
 def contacts_field():
@@ -204,21 +211,36 @@ def contacts_field():
 class MeasureSerializer(RelationFieldsMixin, PageSerializer):
     """A measure as it appears inside a plan."""
 
+    # The rows are read as dicts and the inner objects built by ``plan.api.measures``; the
+    # serializers of those objects declare their shape for the OpenAPI document (the docstring
+    # is the schema's description).
+
     relations = MEASURE_RELATIONS
 
     type = type_field("measure")
     summary = RichTextField()
     body = RichTextField()
-    status = serializers.ChoiceField(
+    status = CurrentStatusField(
         choices=MeasureStatus.choices,
         source="current_status",
         read_only=True,
         help_text="The status of the latest status update (planned when there is none).",
     )
-    status_label = LabelField("measure_status", source="current_status")
-    status_updates = StatusUpdateSerializer(many=True, read_only=True)
+    status_label = CurrentStatusLabelField("measure_status", source="current_status")
+    status_updates = MeasureRowsField(
+        measures.STATUS_UPDATES,
+        measures.status_update_data,
+        StatusUpdateSerializer(many=True, read_only=True),
+    )
     timing = TimingSerializer(source="*", read_only=True)
     forked_from = forked_from_field()
+
+    @staticmethod
+    def relation_field(relation):
+        spec = MEASURE_ROWS[relation.name]
+        return MeasureRowsField(
+            spec, measures.relation_data(relation, spec), relation_field(relation)
+        )
 
     class Meta:
         model = MeasurePage

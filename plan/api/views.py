@@ -2,6 +2,7 @@
 
 from drf_spectacular.utils import extend_schema_view
 
+from cms.api.rows import load_rows
 from cms.api.search import register_related_text
 from cms.api.serializers import rows_prefetch
 from cms.api.types import register_page_type
@@ -13,19 +14,18 @@ from cms.api.views import (
     localize_in_tree_order,
 )
 from plan.models import (
-    MEASURE_RELATIONS,
     STRATEGY_RELATIONS,
     ActionPlanPage,
     MeasureContact,
     MeasureGoal,
     MeasurePage,
     MeasurePartner,
-    MeasureStatusUpdate,
     MeasureTargetGroup,
     StrategyPage,
 )
 
 from .filters import MeasureFilter, PlanFilter
+from .measures import MEASURE_ROWS
 from .serializers import (
     MeasureDetailSerializer,
     PlanDetailSerializer,
@@ -42,14 +42,9 @@ def prefetch_relations(queryset, relations):
 
 
 def prefetch_measures(queryset):
-    """Everything a measure's serializer reads, in one query per relation."""
-    # The status updates are read through the model's current_status.
-    return prefetch_relations(
-        queryset.prefetch_related(
-            rows_prefetch("status_updates", MeasureStatusUpdate.objects.all())
-        ),
-        MEASURE_RELATIONS,
-    )
+    """The measures of ``queryset`` with everything their serializer reads: the rows of each
+    relation as dicts, in one query per relation (``plan.api.measures``)."""
+    return load_rows(list(queryset), MEASURE_ROWS.values())
 
 
 def prefetch_strategies(queryset):
