@@ -1,7 +1,9 @@
 """Snapshots of the public API's responses, to prove a refactoring changes no byte of them.
 
 Renders the plans (detail and list), measures (list pages and details), branches, resources,
-events, the resolve endpoint for every public strategy and measure, and the OpenAPI document,
+events, the resolve endpoint for every public strategy and measure, a list of searches
+(``bench/searches.py``: words, parts of words, typos, linked names, filters, bad parameters)
+and the OpenAPI document,
 in Bokmål and English, each with its response cache emptied, and writes the bodies with their
 CDN headers and the cache tags recorded while rendering. ``--compare`` renders again and
 reports every response that differs from a snapshot written earlier.
@@ -23,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from bench.scratch import recreate_database, scratch_url
+from bench.searches import search_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -116,7 +119,7 @@ def paths(plan_limit=None):
         for code in LANGUAGES:
             pages = public_pages(model).filter(locale__language_code=code).order_by("path")
             result += [f"/api/v1/resolve/?path={url}" for url in _resolve_paths(pages, code)]
-    return result
+    return result + search_paths()
 
 
 def _first_plan_path(plan_ids):
