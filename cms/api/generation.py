@@ -22,6 +22,8 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from cms.availability import UNAVAILABLE_ERRORS
+
 from . import changes
 from .dependencies import (
     ALL,
@@ -124,10 +126,40 @@ def per_generation(name, load):
 def latest_version(tags):
     """The highest version among ``tags`` (0 when none has changed yet); one query, without
     the ORM: every cache hit runs it, and building it through the ORM cost more than the rest
-    of the hit."""
+    of the hit.
+
+    On a persistent connection not yet checked in this request, the query is its health
+    check: Django's own (a ``SELECT 1`` first) would double the round trips of a cache hit.
+    If it fails because the connection died, the connection is closed and the query runs once
+    more on a new one, as after a failed health check; a database that cannot be reached
+    raises as before (stale-if-error, see ``cms.api.caching``).
+    """
     tags = list(tags)
     if not tags:
         return 0
+    is_health_check = _health_check_pending()
+    if is_health_check:
+        connection.health_check_done = True
+    try:
+        return _max_version(tags)
+    except UNAVAILABLE_ERRORS:
+        if not is_health_check:
+            raise
+        connection.close()
+    return _max_version(tags)
+
+
+def _health_check_pending():
+    """Whether Django would check the persistent connection before the next query."""
+    return (
+        connection.connection is not None
+        and connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+    )
+
+
+def _max_version(tags):
     placeholders = ", ".join(["%s"] * len(tags))
     with connection.cursor() as cursor:
         cursor.execute(
