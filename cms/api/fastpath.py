@@ -3,8 +3,8 @@
 A cache hit needs nothing of Django's request handling but the cache lookup and the response
 headers of the middlewares in front of the response cache (security headers, the API's
 Content-Security-Policy, CORS). :class:`CachedApiApplication` answers GET and HEAD requests
-under ``/api/v1/`` whose body is cached and still valid (its cache tags checked in the
-database, one query) with the response Django would give: the same lookup
+under ``/api/v1/`` whose body is cached and still valid (checked in the database in one small
+query, see ``cms.api.validity``) with the response Django would give: the same lookup
 (``cms.api.caching.cached_response``), then the response steps of those middlewares (instances
 of the same classes), and Django's ``request_started`` and ``request_finished`` signals, so
 database connections are opened, reused and closed as for any other request.
