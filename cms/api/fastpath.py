@@ -93,7 +93,7 @@ class CachedApiApplication:
         """The response to a valid cache hit, or None (Django answers)."""
         signals.request_started.send(sender=type(self), environ=environ)
         try:
-            response = self._answer(WSGIRequest(environ))
+            response = self._answer(environ)
         except Exception:  # Django answers it, and logs it if it fails there too
             logger.debug("Cached API answer left to Django", exc_info=True)
             response = None
@@ -101,12 +101,15 @@ class CachedApiApplication:
             signals.request_finished.send(sender=type(self))
         return response
 
-    def _answer(self, request):
+    def _answer(self, environ):
+        # A copy: Django's request writes the decoded path into its environ, and Django must
+        # get the one the server gave (a path that is not UTF-8 is its 400).
+        request = WSGIRequest(environ.copy())
         if self.security.process_request(request) is not None:  # a redirect to HTTPS
             return None
         response = cached_response(request)
         if response is None:
-            request.META[LOOKED_UP] = True
+            environ[LOOKED_UP] = True
             return None
         if response.status_code not in SERVED_STATUSES:
             return None

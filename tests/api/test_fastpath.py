@@ -1,6 +1,8 @@
 """Cached API answers in front of Django (``cms.api.fastpath``), called as a WSGI server calls
 ``cms.wsgi``: the same status, headers and body as Django's own answer, and only valid hits."""
 
+from urllib.parse import unquote_to_bytes, urlsplit
+
 import pytest
 from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
@@ -48,7 +50,9 @@ def fast_app(django_app):
 
 def call(application, method, path, headers=None):
     """``(status, headers, body)`` of ``application`` for a request built as a server would."""
-    environ = RequestFactory().generic(method, path, headers=headers or {}).environ
+    environ = dict(RequestFactory().generic(method, path, headers=headers or {}).environ)
+    # As the server gives it (the factory's request wrote the decoded path into its environ).
+    environ["PATH_INFO"] = unquote_to_bytes(urlsplit(path).path).decode("iso-8859-1")
     answer = {}
 
     def start_response(status, response_headers, exc_info=None):
@@ -111,6 +115,8 @@ def test_a_revalidation_is_a_304_as_from_django(content, django_app, fast_app):
         ("GET", "/api/v1/plans/", {"if-match": '"0-other"'}),  # a failed precondition, 412
         ("GET", "/api/v1/plans/", {"host": "evil.example"}),  # a host not allowed, 400
         ("GET", "/api/v1/no-such-endpoint/", {}),
+        ("GET", "/api/v1/plans/%F0%99%B5%9F%C3/report/", {}),  # not UTF-8 once decoded
+        ("GET", "/api/v1/plans/%F0%99%B5%9F/pdf/", {}),
     ],
 )
 def test_everything_but_a_hit_goes_to_django(django_app, fast_app, method, path, headers):
