@@ -162,8 +162,9 @@ def scale_table(scale, size):
 
 def hit_rate_after_publishes(client, path_template, plan_ids, measure_id, count):
     """The share of first requests after a publish, in each language, that are cache hits
-    (one SQL query: the check of the cache tags). Publishes a measure of the plan ``count``
-    times; the cache is warmed by the publish (``API_WARM_CACHE``, immediate tasks)."""
+    (one SQL query: the check that the body is still valid). Publishes a measure of the plan
+    ``count`` times; the cache is warmed by the publish (``API_WARM_CACHE``, immediate
+    tasks)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -457,8 +458,8 @@ def report(args, url, install, table, load_lines, scale_lines, goals):
         "*SQL queries*, *Median ms* and *p95 ms* are for the whole sequence, measured in-process "
         f"with Django's test client ({args.requests} runs). *API v1* has the response cache "
         "emptied before every run (the cost of the first request after a publish); *cached "
-        "body* is every later request until the next publish (one query: the check of its "
-        "cache tags).",
+        "body* is every later request until the next publish (one query: the check that it "
+        "is still valid, see cms/api/validity.py).",
         "*Req/s* is completed sequences per second under gunicorn with 2 sync workers and "
         f"{args.concurrency} concurrent clients for {args.seconds:g} s each, the load loop "
         "running on the same cores. Each worker has its own local-memory cache; with Redis "

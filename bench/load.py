@@ -29,7 +29,8 @@ def free_port():
 
 @contextmanager
 def gunicorn(env, workers=2):
-    """A gunicorn serving ``bench.wsgi`` with ``env``; yields its base URL's port."""
+    """A gunicorn serving ``bench.wsgi`` with ``env``; yields its base URL's port. The rest of
+    its settings come from the project's ``gunicorn.conf.py``."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -43,6 +44,11 @@ def gunicorn(env, workers=2):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            # No recycling of workers during a measurement (gunicorn.conf.py recycles them
+            # every ~1000 requests): a new worker starts with an empty local-memory cache and
+            # imports Django again, which measured restarts, not requests.
+            "--max-requests",
+            "0",
             "--chdir",
             str(ROOT),
         ],

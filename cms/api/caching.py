@@ -2,11 +2,11 @@
 server-side body cache.
 
 A cached body remembers the content generation it was rendered at and the cache tags of
-everything it shows (see ``cms.api.dependencies``). Each hit checks, in one query, that none
-of those tags changed since: so a publish invalidates only the responses that contain the
-changed object, and no server serves a body older than a committed change. The key holds the
-negotiated language, the absolute URL with its query sorted and today's date (for
-date-dependent lists such as upcoming events).
+everything it shows (see ``cms.api.dependencies``). Each hit checks, in one small query, that
+none of those tags changed since (``cms.api.validity``): so a publish invalidates only the
+responses that contain the changed object, and no server serves a body older than a committed
+change. The key holds the negotiated language, the absolute URL with its query sorted and
+today's date (for date-dependent lists such as upcoming events).
 """
 
 import hashlib
@@ -24,8 +24,9 @@ from cms.availability import UNAVAILABLE_ERRORS
 
 from .cdn import cdn_tags, set_cdn_headers
 from .dependencies import recording
-from .generation import current_generation, latest_version, rendering_at
+from .generation import current_generation, rendering_at
 from .locales import negotiate_language
+from .validity import is_valid
 
 VARY = ("Accept-Language", "Origin")
 
@@ -90,13 +91,11 @@ def add_private_headers(response):
 
 def valid_entry(key):
     """The cached body under ``key`` if none of its tags changed since it was rendered (one
-    small query)."""
+    small query, see ``cms.api.validity``)."""
     entry = cache.get(key)
     if entry is None or not isinstance(entry, CachedBody):
         return None
-    if latest_version(entry.tags) > entry.version:
-        return None
-    return entry
+    return entry if is_valid(key, entry) else None
 
 
 def render_entry(render):
@@ -136,6 +135,9 @@ CACHED_HEADERS = frozenset(
 
 def _response(entry, language):
     response = HttpResponse(entry.content, content_type=entry.content_type)
+    # As CommonMiddleware gives a rendered response (a hit is answered before it): the server
+    # sends the body as it is instead of in chunks.
+    response["Content-Length"] = str(len(entry.content))
     response["Content-Language"] = language
     for name, value in entry.headers:
         response[name] = value

@@ -41,6 +41,9 @@ _in_bulk = ContextVar("api_changes_in_bulk", default=False)
 _rendering_at = ContextVar("api_rendering_at", default=None)
 #: What :func:`per_generation` loaded in this process: name → (generation, value).
 _per_generation = {}
+#: How often this process bumped tags: what ``cms.api.validity`` last read of the generation
+#: may be out of date then.
+bumps_in_process = 0
 
 #: Page fields that ``save_revision`` and locking write; saving only these changes no public
 #: content, so it does not bump the generation.
@@ -77,9 +80,12 @@ def current_generation():
     with connection.cursor() as cursor:
         cursor.execute(_GENERATION_SQL, [GENERATION_PK])
         row = cursor.fetchone()
-    if row is None:
+    return _generation(*row) if row else _generation(None, None)
+
+
+def _generation(value, changed_at):
+    if value is None:
         return Generation(0, datetime(2000, 1, 1, tzinfo=UTC))
-    value, changed_at = row
     if isinstance(changed_at, str):  # SQLite through a raw cursor
         changed_at = datetime.fromisoformat(changed_at)
     if timezone.is_naive(changed_at):
@@ -121,22 +127,22 @@ def per_generation(name, load):
     return value
 
 
-def latest_version(tags):
-    """The highest version among ``tags`` (0 when none has changed yet); one query, without
-    the ORM: every cache hit runs it, and building it through the ORM cost more than the rest
-    of the hit."""
+def latest_version_and_generation(tags):
+    """The highest version among ``tags`` (0 when none has changed yet) and the current
+    :class:`Generation`, read in one query (one snapshot), without the ORM: building it through
+    the ORM cost more than the rest of a cache hit."""
     tags = list(tags)
-    if not tags:
-        return 0
-    placeholders = ", ".join(["%s"] * len(tags))
+    placeholders = ", ".join(["%s"] * len(tags)) or "NULL"
+    table, generations = CacheTag._meta.db_table, ContentGeneration._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT MAX(version) FROM {CacheTag._meta.db_table} "  # noqa: S608
-            f"WHERE name IN ({placeholders})",
-            tags,
+            f"SELECT (SELECT MAX(version) FROM {table} WHERE name IN ({placeholders})), "  # noqa: S608
+            f"(SELECT value FROM {generations} WHERE id = %s), "
+            f"(SELECT changed_at FROM {generations} WHERE id = %s)",
+            [*tags, GENERATION_PK, GENERATION_PK],
         )
-        row = cursor.fetchone()
-    return (row[0] if row else None) or 0
+        version, value, changed_at = cursor.fetchone()
+    return version or 0, _generation(value, changed_at)
 
 
 def _next_generation(now):
@@ -158,6 +164,8 @@ def _next_generation(now):
 def bump_tags(tags):
     """Increase the generation and give ``tags`` (and ``any``) its new value, inside the
     current transaction. Two queries."""
+    global bumps_in_process
+    bumps_in_process += 1
     now = timezone.now()
     with transaction.atomic():
         value = _next_generation(now)
