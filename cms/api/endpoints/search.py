@@ -35,7 +35,9 @@ class SearchParametersSerializer(serializers.Serializer):
 
 
 class SearchResultSerializer(PageSerializer):
-    """What a hit looks like (the schema; :func:`cms.api.search_results.hit_data` builds it)."""
+    """A search hit: the page's identity, language, URLs and title, its type and a summary."""
+
+    # The schema of a hit; cms.api.search_results.hit_data builds the hits themselves.
 
     type = serializers.ChoiceField(choices=SEARCH_TYPES, read_only=True, source="api_type")
     summary = serializers.SerializerMethodField(help_text="The summary as plain text.")
