@@ -1,13 +1,9 @@
 """A local HTTP server that records the requests it gets: a stand-in for a CDN's purge API
 or the website's webhook endpoint."""
 
-import os
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-#: Each pytest-xdist worker listens on its own port of the project's test range.
-BASE_PORT = 19410
 
 
 @dataclass
@@ -24,8 +20,6 @@ class Receiver:
     def __init__(self, statuses=()):
         self.requests = []
         self.statuses = list(statuses)
-        worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
-        self.port = BASE_PORT + int(worker)
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -44,7 +38,9 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        # A port of the system's choosing: parallel test runs never collide.
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
