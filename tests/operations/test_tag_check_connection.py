@@ -9,9 +9,9 @@ from django.db import connection
 from cms.api.generation import current_generation
 from cms.api.validity import checking_connection
 
-# A real (not atomic) connection, so the check is due; the rows the migrations made (the root
-# page, collection and locales) come back afterwards for the tests that follow in this process.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# A fault test on a real (not atomic) connection: its database is emptied afterwards, so it
+# runs with the slow tests, which pytest-django orders after the tests that need the rows.
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 def _terminate(pid):
