@@ -6,8 +6,9 @@ from django_filters import rest_framework as filters
 
 from core.visibility import public_pages
 
+from .arrays import key_in
 from .errors import invalid_parameter
-from .search import MAX_QUERY_LENGTH, key_in, search_keys
+from .search import MAX_QUERY_LENGTH, search_keys
 
 MAX_ID = 2**31 - 1
 

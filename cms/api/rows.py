@@ -15,34 +15,13 @@ in memory (a preview). Translations take their rows from the default page
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db import connection
-from django.db.models import F, Lookup, Q
+from .arrays import id_in
 
 #: What is read of every row, and of every object a row links to.
 ROW_FIELDS = ("id", "translation_key", "sort_order")
 LINK_FIELDS = ("id", "translation_key", "locale_id")
 
 _SPECS = {}
-
-
-class _AnyOf(Lookup):
-    """``lhs = ANY(%s)`` with the values as one array parameter (PostgreSQL)."""
-
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):
-        lhs, params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s)", [*params, list(self.rhs)]
-
-
-def id_in(field, ids):
-    """A condition: ``field`` is one of the integers ``ids``. On PostgreSQL they go as one
-    array parameter: Django's ``__in`` prepares every value and writes a placeholder for each,
-    which costs more than the query for a few hundred ids."""
-    if connection.vendor == "postgresql":
-        return _AnyOf(F(field), [int(value) for value in ids])
-    return Q(**{f"{field}__in": list(ids)})
 
 
 @dataclass(frozen=True)

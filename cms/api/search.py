@@ -245,15 +245,6 @@ def _keys(rows):
     return list(dict.fromkeys(key for _path, key in rows))
 
 
-def key_in(keys):
-    """A condition: the page's translation key is one of ``keys`` (a search's hits, up to a few
-    thousand). On PostgreSQL the keys go as one array parameter: Django's ``__in`` prepares
-    every value and writes a placeholder for each, which costs more than the query."""
-    if connection.vendor == "postgresql":
-        return Q(translation_key__in=RawSQL("SELECT unnest(%s::uuid[])", [list(keys)]))
-    return Q(translation_key__in=keys)
-
-
 def search_keys(queryset, query, locales, scope=None):
     """Translation keys of the pages of ``queryset`` matching ``query``, best first.
 

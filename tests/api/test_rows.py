@@ -5,7 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.api.rows import id_in, load_rows, rows_of
+from cms.api.arrays import id_in
+from cms.api.rows import load_rows, rows_of
 from plan.api.measures import MEASURE_ROWS
 from plan.models import MeasurePage
 
