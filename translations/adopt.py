@@ -36,7 +36,8 @@ class Adoption:
     untranslated: int = 0
 
 
-def _by_path(segments, kind):
+def segments_by_path(segments, kind):
+    """The ``segments`` of class ``kind``, grouped by their path in the object."""
     found = defaultdict(list)
     for segment in segments:
         if isinstance(segment, kind):
@@ -57,7 +58,7 @@ def adopt_translation(instance, target, user=None):
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     locale = target.locale
     extracted = extract_segments(target)
-    translated = _by_path(extracted, StringSegmentValue)
+    translated = segments_by_path(extracted, StringSegmentValue)
     adoption = Adoption(
         Translation.objects.update_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
@@ -89,7 +90,7 @@ def adopt_translation(instance, target, user=None):
                 },
             )
             adoption.strings += 1
-    overrides = _by_path(extracted, OverridableSegmentValue)
+    overrides = segments_by_path(extracted, OverridableSegmentValue)
     for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
         own = overrides.get(segment.context.path)
         if own and own[0].data != json.loads(segment.data_json):

@@ -50,6 +50,8 @@ from wagtail_localize.segments import (
 )
 from wagtail_localize.segments.extract import extract_segments
 
+from .adopt import segments_by_path
+
 #: Rows per INSERT at most: a plan's strings are thousands of small rows. Django makes the
 #: batches smaller where the database limits the parameters of a statement (SQLite).
 BATCH_ROWS = 1000
@@ -230,22 +232,14 @@ def _segments(sources, extracted, translation_sources, contexts, strings):
         model.objects.bulk_create(objs, batch_size=BATCH_ROWS)
 
 
-def _by_path(segments, kind):
-    found = defaultdict(list)
-    for segment in segments:
-        if isinstance(segment, kind):
-            found[segment.path].append(segment)
-    return found
-
-
 def _string_translations(pairs, extracted, contexts, strings, user):
     """Each target's text as the translations of its source's strings, and its own
     synchronised values as overrides (see ``translations.adopt.adopt_translation``)."""
     translations, overrides = [], []
     for source, target in pairs:
         own = extract_segments(target)
-        texts = _by_path(own, StringSegmentValue)
-        source_strings = _by_path(extracted[id(source)], StringSegmentValue)
+        texts = segments_by_path(own, StringSegmentValue)
+        source_strings = segments_by_path(extracted[id(source)], StringSegmentValue)
         for path, segments in source_strings.items():
             if len(texts.get(path, [])) != len(segments):
                 continue  # another structure: left untranslated, as adopt does
@@ -260,8 +254,10 @@ def _string_translations(pairs, extracted, contexts, strings, user):
                         last_translated_by=user,
                     )
                 )
-        own_values = _by_path(own, OverridableSegmentValue)
-        for path, segments in _by_path(extracted[id(source)], OverridableSegmentValue).items():
+        own_values = segments_by_path(own, OverridableSegmentValue)
+        for path, segments in segments_by_path(
+            extracted[id(source)], OverridableSegmentValue
+        ).items():
             mine = own_values.get(path)
             data_json = mine and json.dumps(mine[0].data, cls=DjangoJSONEncoder)
             if mine and data_json != json.dumps(segments[0].data, cls=DjangoJSONEncoder):

@@ -28,15 +28,7 @@ from plan.models import ActionPlanPage, MeasurePage
 from tests.branches.builders import page_state
 from tests.fork.builders import build_source_plan
 from tests.fork.test_template_import import TemplateImportTestCase
-
-
-def untranslated(translation):
-    return list(
-        StringSegment.objects.filter(source=translation.source)
-        .annotate_translation(translation.target_locale)
-        .filter(translation__isnull=True)
-        .values_list("string__data", flat=True)
-    )
+from tests.translations.steps import untranslated
 
 
 def segment_rows(source):

@@ -119,3 +119,13 @@ def publish_translation(client, translation):
         response = client.post(url, {"action": "publish"})
     assert response.status_code in (200, 302), response.status_code
     return target
+
+
+def untranslated(translation):
+    """The source strings of ``translation`` that have no translation in its target locale."""
+    return list(
+        StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .values_list("string__data", flat=True)
+    )

@@ -9,12 +9,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
 from core.models import TargetGroup
 from plan.models import MeasurePage
 from tests.translations import steps
 from tests.translations.snapshots import content
+from tests.translations.steps import untranslated
 from translations.adopt import snippet_models, unmanaged_translations
 
 pytestmark = pytest.mark.django_db
@@ -24,15 +25,6 @@ def english_objects():
     en = Locale.objects.get(language_code="en")
     objects = [obj for model in snippet_models() for obj in model.objects.filter(locale=en)]
     return objects + list(Page.objects.filter(locale=en).specific())
-
-
-def untranslated(translation):
-    return list(
-        StringSegment.objects.filter(source=translation.source)
-        .annotate_translation(translation.target_locale)
-        .filter(translation__isnull=True)
-        .values_list("string__data", flat=True)
-    )
 
 
 def translation_of(obj, language_code="en"):
