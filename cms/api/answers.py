@@ -16,6 +16,7 @@ The memory is bounded: at most :data:`MAX_ANSWERS` answers and :data:`MAX_BYTES`
 the least recently used dropped first; an answer found no longer valid is dropped at once.
 """
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -75,6 +76,7 @@ class FinishedAnswers:
         self._answers = OrderedDict()
         self._bytes = 0
         self._keys = None
+        self._lock = threading.Lock()  # gunicorn may run threads (GUNICORN_THREADS)
 
     def variant(self, environ):
         """The variant of a request, or None if its answer must not come from here."""
@@ -93,25 +95,27 @@ class FinishedAnswers:
         if answer is None:
             return None
         if not known_valid(answer.key, answer.etag):
-            self._forget(variant)
+            with self._lock:
+                self._forget(variant, answer)
             return None
-        self._answers.move_to_end(variant)
+        with self._lock:
+            if self._answers.get(variant) is answer:
+                self._answers.move_to_end(variant)
         return answer
 
     def remember(self, variant, answer):
         if len(answer.body) > self.max_bytes:
             return
-        self._forget(variant)
-        self._answers[variant] = answer
-        self._bytes += len(answer.body)
-        while len(self._answers) > self.max_answers or self._bytes > self.max_bytes:
-            self._forget(next(iter(self._answers)))
+        with self._lock:
+            self._forget(variant)
+            self._answers[variant] = answer
+            self._bytes += len(answer.body)
+            while len(self._answers) > self.max_answers or self._bytes > self.max_bytes:
+                self._forget(next(iter(self._answers)))
 
-    def clear(self):
-        self._answers.clear()
-        self._bytes = 0
-
-    def _forget(self, variant):
-        answer = self._answers.pop(variant, None)
-        if answer is not None:
-            self._bytes -= len(answer.body)
+    def _forget(self, variant, answer=None):
+        """Drop the answer of ``variant`` (only if it is ``answer``, when given)."""
+        remembered = self._answers.get(variant)
+        if remembered is not None and (answer is None or remembered is answer):
+            del self._answers[variant]
+            self._bytes -= len(remembered.body)
