@@ -27,7 +27,7 @@ from .validity import known_valid
 
 #: Answers and body bytes this process remembers at most.
 MAX_ANSWERS = 300
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024
 
 #: The environ values an answer depends on besides its body (see the module's description):
 #: the request line, the host and scheme (the key's absolute URL, HSTS), the language and the
