@@ -20,6 +20,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from corsheaders.signals import check_request_enabled
 from django.conf import settings
 from django.utils import timezone
 
@@ -76,16 +77,21 @@ class FinishedAnswers:
         self._answers = OrderedDict()
         self._bytes = 0
         self._keys = None
+        self.enabled = True
         self._lock = threading.Lock()  # gunicorn may run threads (GUNICORN_THREADS)
 
     def variant(self, environ):
         """The variant of a request, or None if its answer must not come from here."""
-        for name in CONDITIONAL_KEYS:
-            if name in environ:
-                return None
         if self._keys is None:
             proxy = settings.SECURE_PROXY_SSL_HEADER
             self._keys = VARIANT_KEYS + ((proxy[0],) if proxy else ())
+            # A receiver of django-cors-headers' signal may read anything of the request.
+            self.enabled = not check_request_enabled.has_listeners()
+        if not self.enabled:
+            return None
+        for name in CONDITIONAL_KEYS:
+            if name in environ:
+                return None
         get = environ.get
         return (timezone.localdate(), *[get(name) for name in self._keys])
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from urllib.parse import unquote_to_bytes, urlsplit
 
 import pytest
+from corsheaders.signals import check_request_enabled
 from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections, connection
@@ -263,3 +264,18 @@ class Nothing:
 
     def __call__(self, request):
         return self.get_response(request)
+
+
+def test_a_cors_signal_receiver_turns_remembered_answers_off(content, django_app):
+    def allow_nothing_more(sender, request, **kwargs):
+        return False
+
+    check_request_enabled.connect(allow_nothing_more)
+    try:
+        fast_app = CachedApiApplication(django_app)
+        path = f"/api/v1/plans/{content.plan.pk}/"
+        call(fast_app, "GET", path)
+        call(fast_app, "GET", path)
+        assert not fast_app.answers._answers
+    finally:
+        check_request_enabled.disconnect(allow_nothing_more)
