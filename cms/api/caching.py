@@ -205,4 +205,8 @@ def cached_response(request):
         entry = valid_entry(key)
     except UNAVAILABLE_ERRORS:
         return stale_response(request, key, language)
-    return respond(request, entry, language) if entry is not None else None
+    if entry is None:
+        return None
+    response = respond(request, entry, language)
+    response.api_cache_key = key  # the key of a valid body (never of a stale one)
+    return response

@@ -24,8 +24,10 @@ from django.core import signals
 from django.core.handlers.wsgi import WSGIRequest
 from django.middleware.security import SecurityMiddleware
 
+from cms.availability import UNAVAILABLE_ERRORS
 from cms.middleware import ContentSecurityPolicyMiddleware
 
+from .answers import Answer, FinishedAnswers
 from .caching import cached_response
 from .middleware import API_PREFIX, LOOKED_UP
 
@@ -72,11 +74,15 @@ class CachedApiApplication:
         self.security = SecurityMiddleware(_never_called)
         self.csp = ContentSecurityPolicyMiddleware(_never_called)
         self.cors = CorsMiddleware(_never_called)
+        self.answers = FinishedAnswers()
 
     def __call__(self, environ, start_response):
         response = self._hit(environ) if self._may_answer(environ) else None
         if response is None:
             return self.application(environ, start_response)
+        if isinstance(response, Answer):
+            start_response(response.status, list(response.headers))
+            return RememberedBody(response.body, sender=type(self))
         # As Django's WSGIHandler: the server's close() of the response sends request_finished.
         response._handler_class = type(self)
         start_response(f"{response.status_code} {response.reason_phrase}", [*response.items()])
@@ -102,6 +108,31 @@ class CachedApiApplication:
         return response
 
     def _answer(self, environ):
+        variant = self.answers.variant(environ)
+        if variant is not None:
+            try:
+                answer = self.answers.valid_answer(variant)
+            except UNAVAILABLE_ERRORS:  # the full path serves the last body (stale-if-error)
+                answer = None
+            if answer is not None:
+                return answer
+        response = self._response(environ)
+        if variant is not None and response is not None:
+            self._remember(variant, response)
+        return response
+
+    def _remember(self, variant, response):
+        """Remember a plain 200 hit of a valid body (not a 304, not a stale body)."""
+        key = getattr(response, "api_cache_key", None)
+        if response.status_code == 200 and key is not None:
+            status = f"{response.status_code} {response.reason_phrase}"
+            self.answers.remember(
+                variant,
+                Answer(key, response["ETag"], status, [*response.items()], response.content),
+            )
+
+    def _response(self, environ):
+        """The response of Django's steps for a valid hit, or None."""
         # A copy: Django's request writes the decoded path into its environ, and Django must
         # get the one the server gave (a path that is not UTF-8 is its 400).
         request = WSGIRequest(environ.copy())
@@ -118,3 +149,15 @@ class CachedApiApplication:
         response = self.cors.add_response_headers(request, response)
         response = self.csp.process_response(request, response)
         return self.security.process_response(request, response)
+
+
+class RememberedBody(list):
+    """The body of a remembered answer: one chunk, which the server writes at once; closing
+    it ends the request as closing Django's response does."""
+
+    def __init__(self, body, sender):
+        super().__init__((body,))
+        self.sender = sender
+
+    def close(self):
+        signals.request_finished.send(sender=self.sender)

@@ -32,16 +32,22 @@ _valid_at = {}
 _last_read = (None, None)
 
 
-def is_valid(key, entry):
-    """Whether the cached body ``entry`` under ``key`` is still valid (one query, or two the
-    first time this process sees that another changed the content)."""
+def known_valid(key, etag):
+    """Whether this process knows the body ``etag`` under ``key`` valid at the current
+    generation (one lookup of the generation's row); False means "check its tags"."""
     remembered = _valid_at.get(key)
-    since = remembered[1] if remembered and remembered[0] == entry.etag else None
-    if (
+    since = remembered[1] if remembered and remembered[0] == etag else None
+    return (
         since is not None
         and _last_read == (since, generations.bumps_in_process)
         and _read(checking_connection(generations.current_generation)) == since
-    ):
+    )
+
+
+def is_valid(key, entry):
+    """Whether the cached body ``entry`` under ``key`` is still valid (one query, or two the
+    first time this process sees that another changed the content)."""
+    if known_valid(key, entry.etag):
         return True
     version, current = checking_connection(
         lambda: generations.latest_version_and_generation(entry.tags)

@@ -1,14 +1,19 @@
 """Cached API answers in front of Django (``cms.api.fastpath``), called as a WSGI server calls
 ``cms.wsgi``: the same status, headers and body as Django's own answer, and only valid hits."""
 
+from datetime import timedelta
 from urllib.parse import unquote_to_bytes, urlsplit
 
 import pytest
+from corsheaders.signals import check_request_enabled
 from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from cms.api import generation
 from cms.api.fastpath import CachedApiApplication
 
 ORIGIN = "https://www.kulturskoleradet.no"
@@ -86,8 +91,73 @@ def test_a_hit_answers_as_django_does_without_reaching_it(content, django_app, f
         assert first[0] == "200 OK", (path, first)
         calls = django_app.calls
         fast = call(fast_app, method, path, headers)
+        remembered = call(fast_app, method, path, headers)  # the finished answer again
         assert django_app.calls == calls, f"{method} {path} {headers} reached Django"
         assert fast == call(django_app, method, path, headers), (method, path, headers)
+        assert remembered == fast, (method, path, headers)
+
+
+def test_a_remembered_answer_checks_the_generation_in_one_query(content, fast_app):
+    path = f"/api/v1/plans/{content.plan.pk}/"
+    call(fast_app, "GET", path)
+    call(fast_app, "GET", path)
+    with CaptureQueriesContext(connection) as queries:
+        status, _headers, _body = call(fast_app, "GET", path)
+    assert status == "200 OK"
+    assert [query["sql"] for query in queries] == [
+        "SELECT value, changed_at FROM api_contentgeneration WHERE id = 1"
+    ]
+
+
+def test_a_change_by_another_process_is_seen_by_a_remembered_answer(
+    content, django_app, fast_app, monkeypatch
+):
+    path = f"/api/v1/plans/{content.plan.pk}/"
+    call(fast_app, "GET", path)
+    before = call(fast_app, "GET", path)
+    bumps = generation.bumps_in_process
+    measure = content.fresh(content.measures[0])
+    measure.title = "Publisert av en annen server"
+    measure.save_revision().publish()
+    monkeypatch.setattr(generation, "bumps_in_process", bumps)  # as if another process did it
+    after = call(fast_app, "GET", path)
+    assert b"Publisert av en annen server" in after[2]
+    assert dict(after[1])["ETag"] != dict(before[1])["ETag"]
+    hit = call(fast_app, "GET", path)
+    assert hit[2] == after[2]
+    assert call(fast_app, "GET", path) == hit  # remembered again
+
+
+def test_a_new_day_is_a_new_key(content, django_app, fast_app, monkeypatch):
+    path = "/api/v1/events/"
+    call(fast_app, "GET", path)
+    call(fast_app, "GET", path)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    calls = django_app.calls
+    call(fast_app, "GET", path)
+    assert django_app.calls == calls + 1  # tomorrow's list is rendered, not today's served
+
+
+def test_a_revalidation_after_remembered_answers_is_a_304(content, django_app, fast_app):
+    path = f"/api/v1/plans/{content.plan.pk}/"
+    call(fast_app, "GET", path)
+    _status, headers, _body = call(fast_app, "GET", path)
+    condition = {"if-none-match": dict(headers)["ETag"]}
+    fast = call(fast_app, "GET", path, condition)
+    assert fast[0] == "304 Not Modified"
+    assert fast == call(django_app, "GET", path, condition)
+
+
+def test_remembered_answers_are_bounded(content, fast_app):
+    fast_app.answers.max_answers = 2
+    paths = [f"/api/v1/plans/{content.plan.pk}/"]
+    paths += [f"/api/v1/measures/{measure.pk}/" for measure in content.measures[:2]]
+    for path in paths:
+        call(fast_app, "GET", path)
+        assert call(fast_app, "GET", path)[0] == "200 OK"
+    remembered = [variant[3] for variant in fast_app.answers._answers]  # PATH_INFO
+    assert remembered == paths[1:]
 
 
 def test_a_revalidation_is_a_304_as_from_django(content, django_app, fast_app):
@@ -194,3 +264,18 @@ class Nothing:
 
     def __call__(self, request):
         return self.get_response(request)
+
+
+def test_a_cors_signal_receiver_turns_remembered_answers_off(content, django_app):
+    def allow_nothing_more(sender, request, **kwargs):
+        return False
+
+    check_request_enabled.connect(allow_nothing_more)
+    try:
+        fast_app = CachedApiApplication(django_app)
+        path = f"/api/v1/plans/{content.plan.pk}/"
+        call(fast_app, "GET", path)
+        call(fast_app, "GET", path)
+        assert not fast_app.answers._answers
+    finally:
+        check_request_enabled.disconnect(allow_nothing_more)

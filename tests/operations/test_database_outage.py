@@ -128,6 +128,7 @@ def test_outage_blip_and_recovery(proxy, server):
 
     fresh = server.get(detail)
     assert fresh.status == 200 and "Warning" not in fresh.headers
+    assert server.get(detail).body == fresh.body  # a hit the worker now remembers finished
     assert server.get("/readyz").status == 200
     assert server.get("/admin/", cookie).status == 200
 
