@@ -366,10 +366,13 @@ def first_measure_id(plan_id):
 
 def goals_table(rows, static_rps, static_cached_rps, hits, total, scale=None, plans=20):
     """The goals of the scaling issue that this benchmark measures, met or not."""
-    plan, _measures, search = rows[:3]
+    plan, _measures, *searches = rows
     cached_ratio = plan["rps v1 cached"] / static_cached_rps
     uncached_ratio = plan["rps v1"] / plan["rps v2"]
-    search_ratio = search["rps v1"] / search["rps v2"]
+    # Every search of the table counts: the goal is met when the slowest one is.
+    search_ratios = {row["title"]: row["rps v1"] / row["rps v2"] for row in searches}
+    slowest = min(search_ratios, key=search_ratios.get)
+    search_ratio = search_ratios[slowest]
     queries = plan["v1"][0]
     hit_rate = hits / total if total else 0
 
@@ -385,8 +388,9 @@ def goals_table(rows, static_rps, static_cached_rps, hits, total, scale=None, pl
         f"| {verdict(uncached_ratio >= 30)} |",
         f"| SQL queries of the uncached plan detail | ≤ 15 | {queries} "
         f"| {verdict(queries <= 15)} |",
-        f"| Uncached search vs API v2 search | ≥ 1× | {search_ratio:.2f}× "
-        f"| {verdict(search_ratio >= 1)} |",
+        f"| Uncached search vs API v2 search, each of the {len(searches)} searches | ≥ 1× "
+        f"| {min(search_ratios.values()):.2f}–{max(search_ratios.values()):.2f}× "
+        f"(slowest: {slowest}) | {verdict(search_ratio >= 1)} |",
         (
             f"| p95 of the plan detail at {plans} plans against 1 plan | ≤ 1.5× "
             f"| {scale_ratio(scale):.2f}× | {verdict(scale_ratio(scale) <= 1.5)} |"
