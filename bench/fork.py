@@ -230,7 +230,8 @@ def section(args, url, rows, pages):
             "the tree positions are computed up front and `plan/services/plan_tree/bulk.py` "
             "inserts the page, specific and inline rows, revisions, log entries, reference and "
             "search index entries in bulk (a constant number of queries, "
-            "`tests/fork/test_fork_tree.py`).",
+            "`tests/fork/test_fork_tree.py`); `translations/bulk.py` then hands the English "
+            "pages to wagtail-localize (sources, strings and translations, also in bulk).",
             "- *Template* is `export_plan` then `import_plan` of the same plan into the same "
             "branch for another period: the portable references are resolved by name.",
             "",
