@@ -11,6 +11,7 @@ import tarfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,7 +88,9 @@ def backup(directory):
 
 
 def restore(dump):
-    """Restore ``dump`` and its media archive into the empty database and MEDIA_ROOT."""
+    """Restore ``dump`` and its media archive into the empty database and MEDIA_ROOT, then empty
+    the cache: a shared cache (Redis) still holds answers rendered from the database before,
+    and the restored content generation may be older than theirs."""
     database = _database()
     dump, media = Path(dump), media_archive_of(dump)
     for path in (dump, media):
@@ -108,3 +111,4 @@ def restore(dump):
     media_root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(media, "r:gz") as archive:
         archive.extractall(media_root, filter="data")
+    cache.clear()

@@ -1,9 +1,8 @@
-"""The JSON shapes of plans, strategies, measures and the snippets they use."""
+"""The JSON shapes of plans, strategies and measures (their snippets: ``plan.api.snippets``)."""
 
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
-from cms.api.dependencies import record, snippet_tag
 from cms.api.labels import LabelField, register_codes
 from cms.api.serializers import (
     AncestorRefField,
@@ -17,10 +16,7 @@ from cms.api.serializers import (
     page_fields,
     type_field,
 )
-from core.models import Organisation, SustainableDevelopmentGoal, TargetGroup
-from core.models.relations import OrganisationLink
 from core.tree import BRANCH_DEPTH, PLAN_DEPTH, STRATEGY_DEPTH
-from home.models import ContactPerson
 from plan.models import (
     MEASURE_RELATIONS,
     STRATEGY_RELATIONS,
@@ -33,86 +29,16 @@ from plan.models import (
 
 from . import measures
 from .measures import MEASURE_ROWS, CurrentStatusField, CurrentStatusLabelField, MeasureRowsField
+from .snippets import (
+    ContactPersonSerializer,
+    GoalSerializer,
+    OrganisationRoleSerializer,
+    OrganisationSerializer,
+    TargetGroupSerializer,
+)
 
 register_codes("measure_status", MeasureStatus.choices)
 register_codes("plan_stage", ActionPlanPage.Stage.choices)
-register_codes("organisation_role", OrganisationLink.Role.choices)
-register_codes("organisation_kind", Organisation._meta.get_field("kind").choices)
-
-
-# --- Snippets ------------------------------------------------------------------------------
-
-
-class SnippetSerializer(serializers.ModelSerializer):
-    key = serializers.UUIDField(source="translation_key", read_only=True)
-    fallback = serializers.SerializerMethodField(
-        help_text="True when the snippet is not translated and shown in the default language."
-    )
-
-    def to_representation(self, instance):
-        record(snippet_tag(instance))
-        return super().to_representation(instance)
-
-    class Meta:
-        fields = ["id", "key", "fallback"]
-
-    def get_fallback(self, obj) -> bool:
-        return getattr(obj, "api_fallback", False)
-
-
-class OrganisationSerializer(SnippetSerializer):
-    website = serializers.CharField(read_only=True, help_text="Website URL, or empty.")
-    kind_label = LabelField("organisation_kind", source="kind")
-
-    class Meta:
-        model = Organisation
-        fields = [
-            *SnippetSerializer.Meta.fields,
-            "name",
-            "short_name",
-            "kind",
-            "kind_label",
-            "website",
-        ]
-
-
-class TargetGroupSerializer(SnippetSerializer):
-    class Meta:
-        model = TargetGroup
-        fields = [*SnippetSerializer.Meta.fields, "name", "description"]
-
-
-class GoalSerializer(SnippetSerializer):
-    class Meta:
-        model = SustainableDevelopmentGoal
-        fields = [*SnippetSerializer.Meta.fields, "number", "title"]
-
-
-class ConsentedPhotoField(LocalizedImageField):
-    """A contact person's photo with its alt text, only when they have consented to showing it."""
-
-    def __init__(self, **kwargs):
-        super().__init__(image="photo_id", alt="photo_alt", **kwargs)
-
-    def image_id(self, person):
-        return person.photo_id if person.photo_consent else None
-
-
-class ContactPersonSerializer(SnippetSerializer):
-    photo = ConsentedPhotoField(help_text="Shown only when the person has consented.")
-
-    class Meta:
-        model = ContactPerson
-        fields = [*SnippetSerializer.Meta.fields, "name", "role", "phone", "email", "photo"]
-
-
-class OrganisationRoleSerializer(serializers.Serializer):
-    organisation = OrganisationSerializer()
-    role = serializers.ChoiceField(choices=OrganisationLink.Role.choices)
-    role_label = LabelField("organisation_role", source="role")
-
-    class Meta:
-        list_serializer_class = RowsListSerializer
 
 
 class StatusUpdateSerializer(serializers.ModelSerializer):

@@ -15,12 +15,11 @@ from cms.api.serializers import (
     type_field,
 )
 from core.tree import BRANCH_DEPTH
-from plan.api.serializers import (
+from plan.api.serializers import StreamItemsField, TimingSerializer
+from plan.api.snippets import (
     OrganisationRoleSerializer,
     SnippetSerializer,
-    StreamItemsField,
     TargetGroupSerializer,
-    TimingSerializer,
 )
 from resources.models import (
     EventIndexPage,

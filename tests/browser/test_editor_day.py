@@ -170,8 +170,14 @@ def test_2_a_status_update_is_approved_and_shown_in_both_languages(new_page, scr
     editor.goto(f"/admin/pages/{measure.pk}/edit/")
     row = measure.status_updates.count()  # the index of the new inline form
     editor.click("#id_status_updates-ADD")
-    editor.fill(f"#id_status_updates-{row}-date", today.strftime("%d.%m.%Y"))
-    editor.locator(f"#id_status_updates-{row}-date").press("Escape")  # closes the date picker
+    date = editor.locator(f"#id_status_updates-{row}-date")
+    date.fill(today.strftime("%d.%m.%Y"))
+    # The date picker opens when the field takes focus and can cover the footer's buttons; the
+    # editor leaves the field with Tab, which closes it (Escape does not).
+    picker = editor.locator(".xdsoft_datetimepicker:visible")
+    expect(picker).to_have_count(1)
+    date.press("Tab")
+    expect(picker).to_have_count(0)
     editor.select_option(f"#id_status_updates-{row}-status", MeasureStatus.COMPLETED.value)
     editor.fill(f"#id_status_updates-{row}-note", "Gjennomført gjennom hele perioden.")
     submit_for_approval(editor)

@@ -23,6 +23,22 @@ pytestmark = [
     pytest.mark.skipif(not settings.IS_POSTGRESQL, reason="needs PostgreSQL"),
 ]
 
+#: The shared cache of the restored install (a database of the local Redis of its own).
+REDIS_URL = "redis://127.0.0.1:6379/10"
+
+#: Writes (``set``), reads (``get``) or empties (``clear``) the cache that REDIS_URL names.
+CACHE_SCRIPT = """
+import sys
+import django
+django.setup()
+from django.core.cache import cache
+if sys.argv[1] == "set":
+    cache.set("stale", "from before")
+if sys.argv[1] == "clear":
+    cache.clear()
+print(cache.get("stale"))
+"""
+
 #: Asks the API of the install that DATABASE_URL names, in a fresh interpreter.
 API_SCRIPT = """
 import json, sys
@@ -90,7 +106,17 @@ def test_backup_and_restore_into_a_fresh_database(tmp_path, fresh_database, sett
 
     environ = {"DATABASE_URL": fresh_database_url(fresh_database)}
     environ["MEDIA_ROOT"] = str(tmp_path / "restored-media")
-    run(["manage.py", "restore", str(dump)], **environ)
+    environ["REDIS_URL"] = REDIS_URL
+    assert run(["-c", CACHE_SCRIPT, "set"], **environ).strip() == "from before"
+    try:
+        run(["manage.py", "restore", str(dump)], **environ)
+        assert run(["-c", CACHE_SCRIPT, "get"], **environ).strip() == "None"  # emptied
+        _check_restored(tree, paths, before, dump, environ)
+    finally:
+        run(["-c", CACHE_SCRIPT, "clear"], **environ)
+
+
+def _check_restored(tree, paths, before, dump, environ):
     image = Path(environ["MEDIA_ROOT"]) / tree.plan.cover_image.file.name
     assert image.read_bytes() == Path(tree.plan.cover_image.file.path).read_bytes()
     after = json.loads(run(["-c", API_SCRIPT, *paths], **environ))
