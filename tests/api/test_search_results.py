@@ -7,16 +7,11 @@ from django.db import connection
 from django.utils import timezone
 
 from cms.api.endpoints.search import SearchResultSerializer
+from tests.api.test_search_words import found
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the one-statement search is PostgreSQL's"
 )
-
-
-def found(get, q, **params):
-    response = get("/api/v1/search/", q=q, **params)
-    assert response.status_code == 200, response.content
-    return [(r["type"], r["id"]) for r in response.json()["results"]]
 
 
 def test_hits_have_the_documented_fields_in_order(get, content):
