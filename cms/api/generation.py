@@ -15,14 +15,14 @@ cache warming).
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from . import changes
+from . import changes, quick_read
 from .dependencies import (
     ALL,
     ANY,
@@ -36,6 +36,7 @@ from .dependencies import (
 from .models import CacheTag, ContentGeneration
 
 GENERATION_PK = 1
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 _in_bulk = ContextVar("api_changes_in_bulk", default=False)
 _rendering_at = ContextVar("api_rendering_at", default=None)
@@ -69,6 +70,13 @@ class Generation:
     changed_at: datetime
 
     @property
+    def mark(self):
+        """``(value, microseconds since the epoch of changed_at)``: the value alone may come
+        again with other content after a rollback (of a test's transaction, or a restore), the
+        time of the change does not."""
+        return (self.value, (self.changed_at - _EPOCH) // timedelta(microseconds=1))
+
+    @property
     def last_modified(self):
         """``changed_at`` as whole seconds since the epoch, for ``Last-Modified``."""
         return int(self.changed_at.timestamp())
@@ -94,6 +102,19 @@ def _generation(value, changed_at):
 
 
 _GENERATION_SQL = f"SELECT value, changed_at FROM {ContentGeneration._meta.db_table} WHERE id = %s"  # noqa: S608
+_GENERATION_MARK_SQL = (
+    "SELECT value, (EXTRACT(EPOCH FROM changed_at) * 1000000)::bigint "  # noqa: S608
+    f"FROM {ContentGeneration._meta.db_table} WHERE id = {GENERATION_PK}"
+)
+
+
+def current_generation_mark():
+    """The current generation's :attr:`Generation.mark`, what a cache hit compares
+    (``cms.api.validity``): on PostgreSQL, the cheapest query there is (``cms.api.quick_read``)."""
+    if not quick_read.available():
+        return current_generation().mark
+    row = quick_read.read_integers(_GENERATION_MARK_SQL)
+    return row if row is not None else _generation(None, None).mark
 
 
 @contextmanager

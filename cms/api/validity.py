@@ -3,7 +3,7 @@
 A body is valid while none of its cache tags was bumped since it was rendered. Every bump also
 raises the content generation, in the same transaction (``cms.api.generation``), so a body
 known to be valid at a generation stays valid while the generation is still that one: then
-one lookup of the generation's row by its key answers, much cheaper for the database than
+one read of the generation's row answers (``cms.api.quick_read``), much cheaper than
 the versions of the body's tags (about fifty names). This process remembers, per cache key,
 the body (its ETag) and the generation at which it was rendered or last found valid; a body it
 does not know, or one whose generation this process has seen move since, is checked against
@@ -26,7 +26,7 @@ from . import generation as generations
 #: Bodies this process remembers at most (then it starts afresh).
 MAX_REMEMBERED = 10_000
 
-#: The cache key → (ETag, Generation) at which the body was found valid.
+#: The cache key → (ETag, generation mark) at which the body was found valid.
 _valid_at = {}
 #: The generation this process read last, and how many bumps of its own it had made before.
 _last_read = (None, None)
@@ -40,7 +40,7 @@ def known_valid(key, etag):
     return (
         since is not None
         and _last_read == (since, generations.bumps_in_process)
-        and _read(checking_connection(generations.current_generation)) == since
+        and _read(checking_connection(generations.current_generation_mark)) == since
     )
 
 
@@ -52,19 +52,19 @@ def is_valid(key, entry):
     version, current = checking_connection(
         lambda: generations.latest_version_and_generation(entry.tags)
     )
-    _read(current)
+    _read(current.mark)
     if version > entry.version:
         return False
     if len(_valid_at) >= MAX_REMEMBERED:
         _valid_at.clear()
-    _valid_at[key] = (entry.etag, current)
+    _valid_at[key] = (entry.etag, current.mark)
     return True
 
 
-def _read(generation):
+def _read(mark):
     global _last_read
-    _last_read = (generation, generations.bumps_in_process)
-    return generation
+    _last_read = (mark, generations.bumps_in_process)
+    return mark
 
 
 def checking_connection(query):

@@ -104,9 +104,9 @@ def test_a_remembered_answer_checks_the_generation_in_one_query(content, fast_ap
     with CaptureQueriesContext(connection) as queries:
         status, _headers, _body = call(fast_app, "GET", path)
     assert status == "200 OK"
-    assert [query["sql"] for query in queries] == [
-        "SELECT value, changed_at FROM api_contentgeneration WHERE id = 1"
-    ]
+    [query] = queries
+    assert query["sql"].startswith("SELECT value, ")
+    assert query["sql"].endswith(" FROM api_contentgeneration WHERE id = 1")
 
 
 def test_a_change_by_another_process_is_seen_by_a_remembered_answer(
