@@ -43,21 +43,39 @@ HIT_FIELDS = (
 _published_at = serializers.DateTimeField()
 
 
+def _public_of_types(models, *conditions):
+    """The ``(pk, translation_key, locale_id)`` of the public pages of ``models`` that meet
+    ``conditions`` (the time of the public-page rule is a slot)."""
+    return (
+        public_pages(now=now_slot())
+        .filter(*conditions)
+        .type(*models)
+        .order_by()
+        .values_list("pk", "translation_key", "locale_id")
+    )
+
+
 @cache
 def _choices(models):
     """The public pages of ``models`` for a list of keys in a list of locales."""
     return SqlTemplate(
-        lambda: (
-            public_pages(now=now_slot())
-            .filter(
-                one_of(Page, "translation_key", "keys", "uuid"),
-                one_of(Page, "locale", "locales", "int"),
-            )
-            .type(*models)
-            .order_by()
-            .values_list("pk", "translation_key", "locale_id")
+        lambda: _public_of_types(
+            models,
+            one_of(Page, "translation_key", "keys", "uuid"),
+            one_of(Page, "locale", "locales", "int"),
         )
     )
+
+
+@cache
+def candidates(models):
+    """For :func:`cms.api.search.search`: the public pages of ``models`` in a list of locales
+    (slot ``locales``) that meet a condition, as a function of the condition."""
+
+    def public_pages_where(condition):
+        return _public_of_types(models, condition, one_of(Page, "locale", "locales", "int"))
+
+    return public_pages_where
 
 
 @cache
@@ -97,15 +115,23 @@ def _page_of_choices(models):
 class ShownPages:
     """One page of the pages that show a search's keys, for DRF's pagination: its length is
     the number of all of them, its slice from ``offset`` to ``offset + limit`` the
-    ``(page id, key)`` of the page's."""
+    ``(page id, key)`` of the page's.
 
-    def __init__(self, keys, models, locales, offset, limit):
+    ``shown`` (the page id of each key, ``None`` without one), when the search chose them
+    (:attr:`cms.api.search.Found.shown`), spares the query that chooses them."""
+
+    def __init__(self, keys, models, locales, offset, limit, shown=None):
         self.offset, self.limit, self.total, self.rows = offset, limit, 0, []
         if not keys:
             return
+        as_key = Page._meta.get_field("translation_key").to_python  # from text
+        if shown is not None:
+            pages = [(shown[key], key) for key in keys if shown[key] is not None]
+            self.total = len(pages)
+            self.rows = [(pk, as_key(key)) for pk, key in pages[offset : offset + limit]]
+            return
         template = _page_of_choices(tuple(models))
         values = {"keys": keys, "locales": locales.ids, "requested": locales.requested_id}
-        as_key = Page._meta.get_field("translation_key").to_python  # text on SQLite
         for number, pk, key in template.execute(start=offset, stop=offset + limit, **values):
             if number is None:
                 self.total = pk
