@@ -222,8 +222,8 @@ def _matcher(scope, pages, query, locales, typo, candidates=None):
 
 def _one_word_statement(pages, typo, candidates=None):
     """``(kinds, SqlTemplate)``: the matches of ``pages`` for a placeholder word, one
-    ``UNION ALL`` of the kinds' queries (each in its own order, numbered; the keys as text),
-    or ``None`` when a kind is not a queryset (e.g. full-text search by Elasticsearch).
+    ``UNION ALL`` of the kinds' queries (each in its own order, numbered), or ``None`` when a
+    kind is not a queryset (e.g. full-text search by Elasticsearch).
 
     With ``candidates`` (see :func:`search`), each row also has the id of the page that shows
     its key: of the candidates of that key, the one in the requested language (slot
@@ -244,10 +244,7 @@ def _one_word_statement(pages, typo, candidates=None):
         params += kind_params
     statement = " UNION ALL ".join(f"({part})" for part in parts)
     if candidates is None:
-        statement = (
-            f"SELECT kind, position, path, key::text FROM ({statement})"
-            " m(kind, position, path, key) ORDER BY 1, 2"
-        )
+        statement += " ORDER BY 1, 2"
     else:
         statement, params = _with_shown_pages(statement, params, candidates)
     return kinds, SqlTemplate(lambda: (statement, params), word=placeholder)
@@ -269,7 +266,7 @@ def _with_shown_pages(statement, params, candidates):
             SELECT DISTINCT ON (translation_key) translation_key, pk FROM api_candidates
             ORDER BY translation_key, CASE WHEN locale_id = %s THEN 0 ELSE 1 END
         )
-        SELECT m.kind, m.position, m.path, m.key::text, s.pk
+        SELECT m.kind, m.position, m.path, m.key, s.pk
         FROM api_matches m LEFT JOIN api_shown s ON s.translation_key = m.key
         ORDER BY 1, 2
     """
@@ -290,11 +287,7 @@ def _keys(rows):
 class Found:
     """What a search found: ``keys``, the translation keys of the pages found, best first, and
     ``shown``, the id of the page that shows each key (``None`` if none does) when the search
-    chose them, else ``None``.
-
-    The keys are UUIDs, or their text when the one-word statement found them (hashing and
-    comparing hundreds of ``UUID`` objects while ranking cost more than the statement's
-    cast); array parameters and ``UUIDField`` take both."""
+    chose them, else ``None``."""
 
     __slots__ = ("keys", "shown")
 

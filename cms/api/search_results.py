@@ -12,6 +12,7 @@ process (:mod:`cms.api.sql_templates`); no model instances.
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
 from rest_framework import serializers
 from wagtail.models import Page
 
@@ -124,14 +125,13 @@ class ShownPages:
         self.offset, self.limit, self.total, self.rows = offset, limit, 0, []
         if not keys:
             return
-        as_key = Page._meta.get_field("translation_key").to_python  # from text
         if shown is not None:
             pages = [(shown[key], key) for key in keys if shown[key] is not None]
-            self.total = len(pages)
-            self.rows = [(pk, as_key(key)) for pk, key in pages[offset : offset + limit]]
+            self.total, self.rows = len(pages), pages[offset : offset + limit]
             return
         template = _page_of_choices(tuple(models))
         values = {"keys": keys, "locales": locales.ids, "requested": locales.requested_id}
+        as_key = Page._meta.get_field("translation_key").to_python  # text on SQLite
         for number, pk, key in template.execute(start=offset, stop=offset + limit, **values):
             if number is None:
                 self.total = pk
@@ -146,38 +146,41 @@ class ShownPages:
         return self.rows
 
 
-def _path_to(model):
-    """The lookup from ``Page`` to ``model``'s row, e.g. ``measurepage``."""
-    chain = [
-        parent
-        for parent in reversed(model._meta.get_parent_list())
-        if issubclass(parent, Page) and parent is not Page
-    ]
-    return "__".join(cls._meta.model_name for cls in [*chain, model])
-
-
 @cache
 def _summary_columns(models):
-    """``(model, lookup)`` of the summary fields of ``models``, in ``SUMMARY_FIELDS`` order."""
+    """``(model, field name)`` of the summary fields of ``models``, in ``SUMMARY_FIELDS``
+    order."""
     columns = []
     for model in models:
-        names, path = {field.name for field in model._meta.get_fields()}, _path_to(model)
-        columns += [(model, f"{path}__{name}") for name in SUMMARY_FIELDS if name in names]
+        names = {field.name for field in model._meta.get_fields()}
+        columns += [(model, name) for name in SUMMARY_FIELDS if name in names]
     return tuple(columns)
 
 
 @cache
 def _hits(models):
-    """Every public page of a list of keys, with the summary fields of ``models``."""
-    lookups = [lookup for _model, lookup in _summary_columns(models)]
-    return SqlTemplate(
-        lambda: (
+    """Every public page of a list of keys, with the summary fields of ``models``.
+
+    Each summary is a subquery of its model's row by id: as ``LEFT JOIN``s of the page types'
+    tables, PostgreSQL planned the joins with the public-page rule's subqueries in every order
+    (0.9 ms for a 0.6 ms query) and read every measure to join the few shown."""
+
+    def build():
+        summaries = {
+            f"api_summary_{number}": Subquery(
+                model.objects.filter(pk=OuterRef("pk")).order_by().values(name)
+            )
+            for number, (model, name) in enumerate(_summary_columns(models))
+        }
+        return (
             public_pages(now=now_slot())
             .filter(one_of(Page, "translation_key", "keys", "uuid"))
+            .annotate(**summaries)
             .order_by()
-            .values_list(*HIT_FIELDS, *lookups)
+            .values_list(*HIT_FIELDS, *summaries)
         )
-    )
+
+    return SqlTemplate(build)
 
 
 def hit_data(hits, models, api):
