@@ -2,6 +2,7 @@
 time of the public-page rule, quotes in a word, and few queries."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
@@ -70,3 +71,17 @@ def test_the_statement_chooses_the_pages_the_query_would(content, language, quer
         chosen = ShownPages(found.keys, models, Locales(language), offset, limit, found.shown)
         queried = ShownPages(found.keys, models, Locales(language), offset, limit)
         assert (len(chosen), chosen.rows) == (len(queried), queried.rows)
+
+
+@postgresql_only
+@pytest.mark.parametrize("max_hits", [500, 1])
+@pytest.mark.parametrize("query", ["samarbeid", "ordning", "Nordmann", "konferamse", "Tiltak"])
+def test_the_statement_ranks_as_the_orm(content, monkeypatch, max_hits, query):
+    """The one-word statement finds and ranks the keys the ORM's queries do, also when its typo
+    matches reach the cap and the linked names are read by another query."""
+    monkeypatch.setattr(settings, "API_SEARCH_MAX_HITS", max_hits)
+    monkeypatch.setattr("cms.api.search._templates", {})  # SQL built with the cap
+    models = searchable_models()
+    pages = Page.objects.type(*models)
+    one_statement = search(pages, query, Locales("nb"), tuple(models), candidates(tuple(models)))
+    assert one_statement.keys == search(pages, query, Locales("nb")).keys
