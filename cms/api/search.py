@@ -251,10 +251,15 @@ def _one_word_statement(pages, typo, candidates=None):
 
 
 def _with_shown_pages(statement, params, candidates):
-    """``(sql, params)`` of the matches of ``statement`` with the page that shows each key."""
+    """``(sql, params)`` of the matches of ``statement`` with the page that shows each key.
+
+    The candidates' keys are one array of the keys found (an ``InitPlan``), which PostgreSQL
+    looks up in the index on translation key and locale; as ``IN (SELECT …)`` it read every
+    page of the languages to join them with the keys (1.9 ms instead of 1 ms for 500 keys).
+    """
     matched = RawSQL(
         f"{connection.ops.quote_name(Page._meta.db_table)}.translation_key"
-        " IN (SELECT key FROM api_matches)",
+        " = ANY(ARRAY(SELECT DISTINCT key FROM api_matches))",
         [],
         output_field=BooleanField(),
     )
