@@ -341,7 +341,5 @@ def search(queryset, query, locales, scope=None, candidates=None):
         add(_keys(rows[: settings.API_SEARCH_MAX_HITS]), SCORE_RELATED)
     else:
         add(_keys(_every_word(pages, words)), SCORE_RELATED)
-    keys = sorted(scores, key=lambda key: -scores[key])
-    if shown is not None and any(key not in shown for key in keys):
-        shown = None  # a key found by another query (_every_word)
-    return Found(keys, shown)
+        shown = None  # it may have found keys the statement did not
+    return Found(sorted(scores, key=lambda key: -scores[key]), shown)

@@ -126,7 +126,7 @@ class ShownPages:
         if not keys:
             return
         if shown is not None:
-            pages = [(shown[key], key) for key in keys if shown[key] is not None]
+            pages = [(pk, key) for key in keys if (pk := shown[key]) is not None]
             self.total, self.rows = len(pages), pages[offset : offset + limit]
             return
         template = _page_of_choices(tuple(models))
