@@ -16,8 +16,9 @@ query in the title first, then full-text hits in Wagtail's order of relevance, t
 close to the query (typos), then matches in linked names.
 
 On PostgreSQL the matches of a one-word query are read in one statement whose SQL is built
-once per process (:func:`_matcher`, :mod:`cms.api.sql_templates`); other queries, and SQLite,
-build them through the ORM.
+once per process (:func:`_matcher`, :mod:`cms.api.sql_templates`); for the search endpoint it
+also chooses the page that shows each key (:func:`search`). Other queries, and SQLite, build
+them through the ORM.
 """
 
 import re

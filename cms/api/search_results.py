@@ -1,12 +1,13 @@
 """The search endpoint's results: the page that shows each hit, and one page of hits.
 
-A search finds translation keys, best first (:func:`cms.api.search.search_keys`). Each key
-is shown as its public page in the requested language, else in the default one; keys without
-a public page there are left out. One query chooses those pages and returns only the
-requested page of results and the number of all (:class:`ShownPages`); one more reads the
+A search finds translation keys, best first (:func:`cms.api.search.search`). Each key is
+shown as its public page in the requested language, else in the default one; keys without a
+public page there are left out. A one-word search on PostgreSQL chooses those pages in its
+own statement (with :func:`candidates`); else one query chooses them and returns only the
+requested page of results and the number of all (:class:`ShownPages`). One more reads the
 page's hits with their public translations and summaries, built as plain dicts in the shape
-of ``SearchResultSerializer`` (which documents them). The SQL of both is built once per
-process (:mod:`cms.api.sql_templates`); no model instances.
+of ``SearchResultSerializer`` (which documents them). The SQL is built once per process
+(:mod:`cms.api.sql_templates`); no model instances.
 """
 
 from functools import cache
