@@ -16,8 +16,9 @@ query in the title first, then full-text hits in Wagtail's order of relevance, t
 close to the query (typos), then matches in linked names.
 
 On PostgreSQL the matches of a one-word query are read in one statement whose SQL is built
-once per process (:func:`_matcher`, :mod:`cms.api.sql_templates`); other queries, and SQLite,
-build them through the ORM.
+once per process (:func:`_matcher`, :mod:`cms.api.sql_templates`); for the search endpoint it
+also chooses the page that shows each key (:func:`search`). Other queries, and SQLite, build
+them through the ORM.
 """
 
 import re
@@ -26,11 +27,12 @@ from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import BooleanField, F, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThanOrEqual
+from wagtail.models import Page
 
-from .sql_templates import SqlTemplate, with_word
+from .sql_templates import Slot, SqlTemplate, with_word
 
 MAX_QUERY_LENGTH = 200
 #: pg_trgm word similarity from which a word counts as the same word with a typo.
@@ -191,31 +193,42 @@ _MATCHES = {"title": _in_title, "full_text": _full_text, "close": _close, "linke
 _templates = {}
 
 
-def _matcher(scope, pages, query, locales, typo):
-    """A function from a kind of match (``_MATCHES``) to its rows (keys for ``full_text``).
+def _matcher(scope, pages, query, locales, typo, candidates=None):
+    """``(match, shown)``: a function from a kind of match (``_MATCHES``) to its rows (keys for
+    ``full_text``), and the page that shows each key found (``None`` if it has none), or
+    ``None`` when they were not chosen.
 
     On PostgreSQL, a one-word query of a named ``scope`` (what ``pages`` holds, e.g. a tuple of
     page types) reads every kind of match in one statement built once per scope, locales and
-    typo tolerance (:func:`_one_word_statement`); else the ORM builds each when needed."""
+    typo tolerance (:func:`_one_word_statement`), which with ``candidates`` also chooses the
+    page that shows each key; else the ORM builds each kind when needed."""
+    orm = (lambda kind: _evaluated(kind, _MATCHES[kind](pages, query))), None
     if scope is None or connection.vendor != "postgresql" or re.search(r"[\s-]", query):
-        return lambda kind: _evaluated(kind, _MATCHES[kind](pages, query))
-    key = (scope, tuple(locales.ids), typo, len(_RELATED_TEXT))
+        return orm
+    key = (scope, tuple(locales.ids), typo, len(_RELATED_TEXT), candidates)
     if key not in _templates:
-        _templates[key] = _one_word_statement(pages, typo)
+        _templates[key] = _one_word_statement(pages, typo, candidates)
     if _templates[key] is None:
-        return lambda kind: _evaluated(kind, _MATCHES[kind](pages, query))
+        return orm
     kinds, template = _templates[key]
-    matches = {kind: [] for kind in kinds}
-    for kind_number, _position, path, key in template.execute(word=query):
+    matches, shown = {kind: [] for kind in kinds}, {} if candidates else None
+    values = {"locales": locales.ids, "requested": locales.requested_id} if candidates else {}
+    for kind_number, _position, path, key, *page in template.execute(word=query, **values):
         kind = kinds[kind_number]
         matches[kind].append(key if kind == "full_text" else (path, key))
-    return matches.__getitem__
+        if candidates:
+            shown[key] = page[0]
+    return matches.__getitem__, shown
 
 
-def _one_word_statement(pages, typo):
+def _one_word_statement(pages, typo, candidates=None):
     """``(kinds, SqlTemplate)``: the matches of ``pages`` for a placeholder word, one
     ``UNION ALL`` of the kinds' queries (each in its own order, numbered), or ``None`` when a
-    kind is not a queryset (e.g. full-text search by Elasticsearch)."""
+    kind is not a queryset (e.g. full-text search by Elasticsearch).
+
+    With ``candidates`` (see :func:`search`), each row also has the id of the page that shows
+    its key: of the candidates of that key, the one in the requested language (slot
+    ``requested``), else the other one; ``NULL`` without a candidate."""
     placeholder = _PLACEHOLDERS[typo]
     kinds = [kind for kind in _MATCHES if typo or kind != "close"]
     parts, params = [], []
@@ -230,8 +243,40 @@ def _one_word_statement(pages, typo):
             f"SELECT {number}, row_number() OVER (), {path}, m.translation_key FROM ({sql}) m"
         )
         params += kind_params
-    statement = " UNION ALL ".join(f"({part})" for part in parts) + " ORDER BY 1, 2"
+    statement = " UNION ALL ".join(f"({part})" for part in parts)
+    if candidates is None:
+        statement += " ORDER BY 1, 2"
+    else:
+        statement, params = _with_shown_pages(statement, params, candidates)
     return kinds, SqlTemplate(lambda: (statement, params), word=placeholder)
+
+
+def _with_shown_pages(statement, params, candidates):
+    """``(sql, params)`` of the matches of ``statement`` with the page that shows each key.
+
+    The candidates' keys are one array of the keys found (an ``InitPlan``), which PostgreSQL
+    looks up in the index on translation key and locale; as ``IN (SELECT …)`` it read every
+    page of the languages to join them with the keys (1.9 ms instead of 1 ms for 500 keys).
+    """
+    matched = RawSQL(
+        f"{connection.ops.quote_name(Page._meta.db_table)}.translation_key"
+        " = ANY(ARRAY(SELECT DISTINCT key FROM api_matches))",
+        [],
+        output_field=BooleanField(),
+    )
+    candidates_sql, candidates_params = candidates(matched).query.sql_with_params()
+    sql = f"""
+        WITH api_matches(kind, position, path, key) AS ({statement}),
+        api_candidates(pk, translation_key, locale_id) AS ({candidates_sql}),
+        api_shown AS (
+            SELECT DISTINCT ON (translation_key) translation_key, pk FROM api_candidates
+            ORDER BY translation_key, CASE WHEN locale_id = %s THEN 0 ELSE 1 END
+        )
+        SELECT m.kind, m.position, m.path, m.key, s.pk
+        FROM api_matches m LEFT JOIN api_shown s ON s.translation_key = m.key
+        ORDER BY 1, 2
+    """
+    return sql, [*params, *candidates_params, Slot("requested")]
 
 
 def _evaluated(kind, result):
@@ -245,6 +290,17 @@ def _keys(rows):
     return list(dict.fromkeys(key for _path, key in rows))
 
 
+class Found:
+    """What a search found: ``keys``, the translation keys of the pages found, best first, and
+    ``shown``, the id of the page that shows each key (``None`` if none does) when the search
+    chose them, else ``None``."""
+
+    __slots__ = ("keys", "shown")
+
+    def __init__(self, keys, shown):
+        self.keys, self.shown = keys, shown
+
+
 def search_keys(queryset, query, locales, scope=None):
     """Translation keys of the pages of ``queryset`` matching ``query``, best first.
 
@@ -252,10 +308,21 @@ def search_keys(queryset, query, locales, scope=None):
     names what ``queryset`` holds (hashable, e.g. its page types): with it, the SQL of a
     one-word search is built once (see :func:`_matcher`).
     """
+    return search(queryset, query, locales, scope).keys
+
+
+def search(queryset, query, locales, scope=None, candidates=None):
+    """The pages of ``queryset`` matching ``query`` (:class:`Found`), as :func:`search_keys`.
+
+    ``candidates`` (hashable; with ``scope``) is a function from a condition on ``Page`` to a
+    queryset of the ``(pk, translation_key, locale_id)`` of the pages that may show a key
+    (public ones, in the search's languages): a one-word search on PostgreSQL then chooses the
+    page that shows each key in the same statement (:attr:`Found.shown`).
+    """
     pages = queryset.filter(live=True, locale__in=locales.ids)
     words = query.split()
     typo = _trigrams() and len(query) >= TYPO_MIN_LENGTH
-    match = _matcher(scope, pages, query, locales, typo)
+    match, shown = _matcher(scope, pages, query, locales, typo, candidates)
     scores = {}
 
     def add(keys, score):
@@ -275,4 +342,5 @@ def search_keys(queryset, query, locales, scope=None):
         add(_keys(rows[: settings.API_SEARCH_MAX_HITS]), SCORE_RELATED)
     else:
         add(_keys(_every_word(pages, words)), SCORE_RELATED)
-    return sorted(scores, key=lambda key: -scores[key])
+        shown = None  # it may have found keys the statement did not
+    return Found(sorted(scores, key=lambda key: -scores[key]), shown)

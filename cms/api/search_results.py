@@ -1,17 +1,19 @@
 """The search endpoint's results: the page that shows each hit, and one page of hits.
 
-A search finds translation keys, best first (:func:`cms.api.search.search_keys`). Each key
-is shown as its public page in the requested language, else in the default one; keys without
-a public page there are left out. One query chooses those pages and returns only the
-requested page of results and the number of all (:class:`ShownPages`); one more reads the
+A search finds translation keys, best first (:func:`cms.api.search.search`). Each key is
+shown as its public page in the requested language, else in the default one; keys without a
+public page there are left out. A one-word search on PostgreSQL chooses those pages in its
+own statement (with :func:`candidates`); else one query chooses them and returns only the
+requested page of results and the number of all (:class:`ShownPages`). One more reads the
 page's hits with their public translations and summaries, built as plain dicts in the shape
-of ``SearchResultSerializer`` (which documents them). The SQL of both is built once per
-process (:mod:`cms.api.sql_templates`); no model instances.
+of ``SearchResultSerializer`` (which documents them). The SQL is built once per process
+(:mod:`cms.api.sql_templates`); no model instances.
 """
 
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
 from rest_framework import serializers
 from wagtail.models import Page
 
@@ -43,21 +45,39 @@ HIT_FIELDS = (
 _published_at = serializers.DateTimeField()
 
 
+def _public_of_types(models, *conditions):
+    """The ``(pk, translation_key, locale_id)`` of the public pages of ``models`` that meet
+    ``conditions`` (the time of the public-page rule is a slot)."""
+    return (
+        public_pages(now=now_slot())
+        .filter(*conditions)
+        .type(*models)
+        .order_by()
+        .values_list("pk", "translation_key", "locale_id")
+    )
+
+
 @cache
 def _choices(models):
     """The public pages of ``models`` for a list of keys in a list of locales."""
     return SqlTemplate(
-        lambda: (
-            public_pages(now=now_slot())
-            .filter(
-                one_of(Page, "translation_key", "keys", "uuid"),
-                one_of(Page, "locale", "locales", "int"),
-            )
-            .type(*models)
-            .order_by()
-            .values_list("pk", "translation_key", "locale_id")
+        lambda: _public_of_types(
+            models,
+            one_of(Page, "translation_key", "keys", "uuid"),
+            one_of(Page, "locale", "locales", "int"),
         )
     )
+
+
+@cache
+def candidates(models):
+    """For :func:`cms.api.search.search`: the public pages of ``models`` in a list of locales
+    (slot ``locales``) that meet a condition, as a function of the condition."""
+
+    def public_pages_where(condition):
+        return _public_of_types(models, condition, one_of(Page, "locale", "locales", "int"))
+
+    return public_pages_where
 
 
 @cache
@@ -97,11 +117,18 @@ def _page_of_choices(models):
 class ShownPages:
     """One page of the pages that show a search's keys, for DRF's pagination: its length is
     the number of all of them, its slice from ``offset`` to ``offset + limit`` the
-    ``(page id, key)`` of the page's."""
+    ``(page id, key)`` of the page's.
 
-    def __init__(self, keys, models, locales, offset, limit):
+    ``shown`` (the page id of each key, ``None`` without one), when the search chose them
+    (:attr:`cms.api.search.Found.shown`), spares the query that chooses them."""
+
+    def __init__(self, keys, models, locales, offset, limit, shown=None):
         self.offset, self.limit, self.total, self.rows = offset, limit, 0, []
         if not keys:
+            return
+        if shown is not None:
+            pages = [(pk, key) for key in keys if (pk := shown[key]) is not None]
+            self.total, self.rows = len(pages), pages[offset : offset + limit]
             return
         template = _page_of_choices(tuple(models))
         values = {"keys": keys, "locales": locales.ids, "requested": locales.requested_id}
@@ -120,38 +147,41 @@ class ShownPages:
         return self.rows
 
 
-def _path_to(model):
-    """The lookup from ``Page`` to ``model``'s row, e.g. ``measurepage``."""
-    chain = [
-        parent
-        for parent in reversed(model._meta.get_parent_list())
-        if issubclass(parent, Page) and parent is not Page
-    ]
-    return "__".join(cls._meta.model_name for cls in [*chain, model])
-
-
 @cache
 def _summary_columns(models):
-    """``(model, lookup)`` of the summary fields of ``models``, in ``SUMMARY_FIELDS`` order."""
+    """``(model, field name)`` of the summary fields of ``models``, in ``SUMMARY_FIELDS``
+    order."""
     columns = []
     for model in models:
-        names, path = {field.name for field in model._meta.get_fields()}, _path_to(model)
-        columns += [(model, f"{path}__{name}") for name in SUMMARY_FIELDS if name in names]
+        names = {field.name for field in model._meta.get_fields()}
+        columns += [(model, name) for name in SUMMARY_FIELDS if name in names]
     return tuple(columns)
 
 
 @cache
 def _hits(models):
-    """Every public page of a list of keys, with the summary fields of ``models``."""
-    lookups = [lookup for _model, lookup in _summary_columns(models)]
-    return SqlTemplate(
-        lambda: (
+    """Every public page of a list of keys, with the summary fields of ``models``.
+
+    Each summary is a subquery of its model's row by id: as ``LEFT JOIN``s of the page types'
+    tables, PostgreSQL planned the joins with the public-page rule's subqueries in every order
+    (0.9 ms for a 0.6 ms query) and read every measure to join the few shown."""
+
+    def build():
+        summaries = {
+            f"api_summary_{number}": Subquery(
+                model.objects.filter(pk=OuterRef("pk")).order_by().values(name)
+            )
+            for number, (model, name) in enumerate(_summary_columns(models))
+        }
+        return (
             public_pages(now=now_slot())
             .filter(one_of(Page, "translation_key", "keys", "uuid"))
+            .annotate(**summaries)
             .order_by()
-            .values_list(*HIT_FIELDS, *lookups)
+            .values_list(*HIT_FIELDS, *summaries)
         )
-    )
+
+    return SqlTemplate(build)
 
 
 def hit_data(hits, models, api):

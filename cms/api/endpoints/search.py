@@ -7,8 +7,8 @@ from wagtail.models import Page
 
 from ..errors import invalid_parameter
 from ..richtext import plain_text
-from ..search import MAX_QUERY_LENGTH, search_keys
-from ..search_results import SUMMARY_LENGTH, ShownPages, hit_data
+from ..search import MAX_QUERY_LENGTH, Found, search
+from ..search_results import SUMMARY_LENGTH, ShownPages, candidates, hit_data
 from ..serializers import PageSerializer
 from ..types import registered_models, type_name_for_model
 from ..views import ERROR_RESPONSES, LOCALE_PARAMETER, PublicAPIView
@@ -69,8 +69,12 @@ class SearchView(PublicAPIView):
         query = parameters.validated_data["q"].strip()
         models = searchable_models(parameters.validated_data.get("type"))
         pages = Page.objects.type(*models)
-        keys = search_keys(pages, query, self.locales, scope=tuple(models)) if query else []
+        found = (
+            search(pages, query, self.locales, tuple(models), candidates(tuple(models)))
+            if query
+            else Found([], None)
+        )
         limit, offset = self.paginator.get_limit(request), self.paginator.get_offset(request)
-        shown = ShownPages(keys, models, self.locales, offset, limit)
+        shown = ShownPages(found.keys, models, self.locales, offset, limit, found.shown)
         hits = self.paginate_queryset(shown)
         return self.get_paginated_response(hit_data(hits, models, self.api))
