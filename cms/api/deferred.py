@@ -67,6 +67,9 @@ class Translations(Deferred):
     key: UUID
 
 
+#: The types of values the walk passes over (exact types: a subclass may be anything).
+_PLAIN_VALUES = frozenset({str, int, bool, float, type(None)})
+
 #: What a reference to a page that is not public leaves in a list until it is dropped.
 _DROPPED = object()
 
@@ -89,6 +92,8 @@ class _Walk:
         else:
             items = enumerate(data)
         for key, value in items:
+            if value.__class__ in _PLAIN_VALUES:  # most values: nothing to do
+                continue
             if isinstance(value, dict | list):
                 self.visit(value)
             elif isinstance(value, Deferred):
@@ -113,7 +118,9 @@ class _Walk:
         pages = []
         for found in self.objects:
             if isinstance(found, int):
-                pages.extend(page_objects(values[found]))
+                value = values[found]
+                if isinstance(value, dict | list | tuple):  # not a string (rich text) or None
+                    pages.extend(page_objects(value))
             else:
                 pages.append(found)
         return pages
