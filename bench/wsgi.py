@@ -13,6 +13,7 @@ application = get_wsgi_application()
 
 from bench.v2 import expose_api_fields  # noqa: E402  (needs the apps loaded)
 from cms.api.fastpath import CachedApiApplication  # noqa: E402
+from cms.startup import freeze_loaded_objects  # noqa: E402
 
 expose_api_fields()
 application = WhiteNoise(
@@ -21,3 +22,4 @@ application = WhiteNoise(
     prefix="bench-static/",
     autorefresh=False,
 )
+freeze_loaded_objects()  # as cms.wsgi does

@@ -1,5 +1,6 @@
 """The page tree's rules: which page type may stand where, and how many of each."""
 
+from django.db.models import Model
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
@@ -118,3 +119,28 @@ class PageCountRulesTests(WagtailPageTestCase):
         self.assertRefused(self.client.get(self.add_url(MeasurePage, self.tree.plan)))
         response = self.client.get(self.add_url(MeasurePage, self.tree.strategies[0]))
         self.assertEqual(response.status_code, 200)
+
+
+class PagesReadFromTheDatabaseTests(WagtailPageTestCase):
+    """``BasePage.from_db`` builds a page as Django's ``Model.from_db`` does (through
+    ``Page.__init__`` and ``ClusterableModel.__init__``)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = make_plan(strategies=1, measures_per_strategy=1)
+
+    def test_the_same_page_as_djangos(self):
+        for model in (ActionPlanPage, StrategyPage, MeasurePage):
+            with self.subTest(model=model.__name__):
+                page = model.objects.get(pk=model.objects.first().pk)
+                names = [field.attname for field in model._meta.concrete_fields]
+                values = [getattr(page, name) for name in names]
+                ours = model.from_db("default", names, values)
+                djangos = Model.from_db.__func__(model, "default", names, values)
+                self.assertIs(type(ours), model)
+                self.assertEqual(
+                    {k: v for k, v in vars(ours).items() if k != "_state"},
+                    {k: v for k, v in vars(djangos).items() if k != "_state"},
+                )
+                self.assertEqual(vars(ours._state), vars(djangos._state))
+                self.assertEqual(vars(page._state), vars(djangos._state))

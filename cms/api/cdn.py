@@ -18,10 +18,13 @@ def page_objects(data):
     if isinstance(data, dict):
         if isinstance(data.get("type"), str) and data.get("key"):
             yield data["type"], str(data["key"])
-        for value in data.values():
-            yield from page_objects(value)
+        values = data.values()
     elif isinstance(data, list | tuple):
-        for value in data:
+        values = data
+    else:
+        return
+    for value in values:
+        if isinstance(value, dict | list | tuple):  # a string or number holds no page object
             yield from page_objects(value)
 
 

@@ -9,7 +9,9 @@ number of queries as one with 10, and no serializer runs a query of its own.
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import Case, Q, When
+from django.db import connection
+from django.db.models import BooleanField, Case, Q, When
+from django.db.models.expressions import RawSQL
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -65,6 +67,9 @@ class Translations(Deferred):
     key: UUID
 
 
+#: The types of values the walk passes over (exact types: a subclass may be anything).
+_PLAIN_VALUES = frozenset({str, int, bool, float, type(None)})
+
 #: What a reference to a page that is not public leaves in a list until it is dropped.
 _DROPPED = object()
 
@@ -87,6 +92,8 @@ class _Walk:
         else:
             items = enumerate(data)
         for key, value in items:
+            if value.__class__ in _PLAIN_VALUES:  # most values: nothing to do
+                continue
             if isinstance(value, dict | list):
                 self.visit(value)
             elif isinstance(value, Deferred):
@@ -111,7 +118,9 @@ class _Walk:
         pages = []
         for found in self.objects:
             if isinstance(found, int):
-                pages.extend(page_objects(values[found]))
+                value = values[found]
+                if isinstance(value, dict | list | tuple):  # not a string (rich text) or None
+                    pages.extend(page_objects(value))
             else:
                 pages.append(found)
         return pages
@@ -161,12 +170,8 @@ class Lookups:
     def _load_pages(self, page_ids, paths, keys):
         """The referenced pages and every page of their translation keys and of ``keys``, with
         whether each is public: one query."""
-        # One subquery of every wanted key lets the database use the index on the translation
-        # key (an OR of two conditions made it walk the whole page table).
-        referenced = Q(pk__in=page_ids) | Q(path__in=paths) | Q(translation_key__in=keys)
-        wanted = Q(translation_key__in=Page.objects.filter(referenced).values("translation_key"))
         rows = (
-            Page.objects.filter(wanted)
+            Page.objects.filter(_sharing_keys(page_ids, paths, keys))
             .annotate(is_public=Case(When(public_q(), then=True), default=False))
             .values(
                 "pk",
@@ -261,6 +266,28 @@ class Lookups:
             image = self.images.get(image_id)
             self._image_data[image_id] = image_data(image) if image else None
         return self._image_data[image_id]
+
+
+def _sharing_keys(page_ids, paths, keys):
+    """A condition: the page has one of ``keys`` or the translation key of a page of
+    ``page_ids`` or ``paths``.
+
+    One list of every wanted key lets the database use the index on the translation key (an OR
+    of conditions made it walk the whole page table). On PostgreSQL the list is an array built
+    once (the keys themselves and a lookup of the referenced pages by their indexes), which
+    the database looks up in that index; elsewhere a subquery.
+    """
+    if connection.vendor != "postgresql":
+        referenced = Q(pk__in=page_ids) | Q(path__in=paths) | Q(translation_key__in=keys)
+        return Q(translation_key__in=Page.objects.filter(referenced).values("translation_key"))
+    page = connection.ops.quote_name(Page._meta.db_table)
+    sql = (
+        f"{page}.translation_key = ANY(ARRAY("
+        "SELECT unnest(%s::uuid[])"
+        f" UNION SELECT referenced.translation_key FROM {page} referenced"
+        " WHERE referenced.id = ANY(%s::integer[]) OR referenced.path = ANY(%s::text[])))"
+    )
+    return RawSQL(sql, [list(keys), list(page_ids), list(paths)], output_field=BooleanField())
 
 
 def resolve(data, api, pages=None):

@@ -27,7 +27,8 @@ def _reader(field):
 
 
 class DirectRepresentationMixin:
-    """``to_representation`` exactly as ``Serializer.to_representation``, faster."""
+    # ``to_representation`` exactly as ``Serializer.to_representation``, faster. (No docstring:
+    # drf-spectacular would take it as the description of a serializer without one.)
 
     def to_representation(self, instance):
         readers = self.__dict__.get("_direct_readers")

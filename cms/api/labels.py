@@ -12,13 +12,13 @@ from rest_framework import serializers
 
 from .language import text_language
 from .locales import content_languages
-from .types import registered_models, type_name_for_model
+from .types import registered_models, registrations, type_name_for_model
 
 _CODES = {}
 #: The labels of each code list by language, ``{(language, name): {code: label}}``, for as
 #: long as the registered page types stay the same (a response shows thousands of labels).
 _LABELS = {}
-_labels_of_types = []
+_labels_of_types = [-1]  # the page types' registrations() the labels were made for
 
 
 def register_codes(name, choices):
@@ -35,10 +35,9 @@ def _choices(name):
 
 def label_of(name, code):
     """The label of ``code`` in the code list ``name``, in the active language ("" if none)."""
-    types = registered_models()
-    if types != _labels_of_types:
+    if registrations() != _labels_of_types[0]:
         _LABELS.clear()
-        _labels_of_types[:] = types
+        _labels_of_types[0] = registrations()
     key = (translation.get_language(), name)
     labels = _LABELS.get(key)
     if labels is None:

@@ -3,7 +3,8 @@
 A plan shows a thousand inline rows and more (each measure's status updates, partners, target
 groups, contacts, goals and related pages). Reading them with ``values_list``, the linked
 snippet joined, costs a fraction of building a model instance for every row and snippet, and
-the page ids go to PostgreSQL as one array parameter.
+the page ids go to PostgreSQL as one array parameter. The query of each relation is built and
+compiled once per process (:mod:`cms.api.sql_templates`).
 
 A row is a dict of the row's fields; the object it links to is a dict of its fields under the
 link's name, or for a page only its id under ``<link>_id``. :func:`load_rows` gives each page
@@ -13,9 +14,9 @@ in memory (a preview). Translations take their rows from the default page
 """
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
-from .arrays import id_in
+from .sql_templates import SqlTemplate, one_of
 
 #: What is read of every row, and of every object a row links to.
 ROW_FIELDS = ("id", "translation_key", "sort_order")
@@ -81,11 +82,21 @@ class RowSpec:
 
     def load(self, pages_by_id):
         """The rows of the pages ``pages_by_id`` (by id), as ``api_<relation>`` lists."""
-        parent = f"{self.parent_field}_id"
-        rows = self.row_model.objects.filter(id_in(parent, pages_by_id)).values_list(*self._columns)
+        rows = _rows_query(self).execute(pages=list(pages_by_id))
         at = len(ROW_FIELDS)  # the page's id follows the row's own fields
         for values in rows:
             pages_by_id[values[at]].__dict__[f"api_{self.relation}"].append(self._row(values))
+
+
+@cache  # by the spec's fields (serializers keep deep copies of their specs)
+def _rows_query(spec):
+    """The query of the rows of ``spec`` of a list of pages (``pages``), compiled once per
+    process."""
+    return SqlTemplate(
+        lambda: spec.row_model.objects.filter(
+            one_of(spec.row_model, spec.parent_field, "pages", "int")
+        ).values_list(*spec._columns)
+    )
 
 
 def link_of(obj, fields):

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 
 _TYPE_NAMES = {}
 _VIEWSETS = {}
+_REGISTRATIONS = [0]
 
 
 def register_page_type(model, type_name, viewset=None):
@@ -13,6 +14,7 @@ def register_page_type(model, type_name, viewset=None):
     shape as its own endpoint.
     """
     _TYPE_NAMES[model] = type_name
+    _REGISTRATIONS[0] += 1
     if viewset is not None:
         _VIEWSETS[model] = viewset
 
@@ -40,3 +42,9 @@ def viewset_for_model(model):
 
 def registered_models():
     return list(_TYPE_NAMES)
+
+
+def registrations():
+    """How many times a page type was registered: what is derived from the registered types
+    (e.g. their labels) is valid while this stays the same."""
+    return _REGISTRATIONS[0]

@@ -19,6 +19,7 @@ from wagtail.models import Page
 from core.visibility import public_pages
 
 from . import deferred
+from .arrays import in_subquery
 from .caching import serve_cached
 from .context import ApiContext
 from .dependencies import (
@@ -86,7 +87,7 @@ def localize_in_tree_order(model, default_pages, locales, prefetch=None):
     """:func:`localize` for ``default_pages``, an unevaluated queryset of public
     default-language pages of ``model``, in tree order: one query plus the prefetches, as the
     default pages come with their translations."""
-    keys = Q(translation_key__in=default_pages.values("translation_key"))
+    keys = in_subquery("translation_key", default_pages.values("translation_key"))
     candidates = _candidates(model, keys, locales, prefetch)
     defaults = [obj for obj in candidates if obj.locale_id == locales.default_id]
     rows = [(obj.translation_key, obj.path) for obj in sorted(defaults, key=lambda o: o.path)]

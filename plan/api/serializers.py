@@ -3,6 +3,7 @@
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from cms.api.direct import DirectRepresentationMixin
 from cms.api.labels import LabelField, register_codes
 from cms.api.serializers import (
     AncestorRefField,
@@ -58,14 +59,14 @@ class StatusUpdateSerializer(serializers.ModelSerializer):
         return getattr(obj, "api_fallback", False)
 
 
-class TimingSerializer(serializers.Serializer):
+class TimingSerializer(DirectRepresentationMixin, serializers.Serializer):
     start_date = serializers.DateField(allow_null=True)
     end_date = serializers.DateField(allow_null=True)
     text = serializers.CharField(source="timing_text", help_text='E.g. "våren 2025".')
     is_recurring = serializers.BooleanField()
 
 
-class ForkedFromSerializer(serializers.Serializer):
+class ForkedFromSerializer(DirectRepresentationMixin, serializers.Serializer):
     """Where a forked or imported plan, strategy or measure came from (null when written here)."""
 
     plan = serializers.IntegerField(

@@ -2,6 +2,8 @@
 
 import pytest
 
+from cms.api import richtext
+
 PAYLOADS = [
     '<p><a href="javascript:alert(1)">js</a></p>',
     '<p><a href=" JaVaScRiPt:alert(1)">js</a></p>',
@@ -52,3 +54,15 @@ def test_what_the_editor_makes_is_kept(get, content):
     measure.save()
     body = get(f"/api/v1/measures/{measure.pk}/", locale="nb").json()["body"]
     assert body == measure.body
+
+
+def test_sanitised_texts_are_remembered_within_a_bound():
+    richtext._remembered_clean.cache_clear()
+    payload = '<p onclick="alert(1)">click<script>alert(1)</script></p>'
+    first = richtext.sanitize(payload)
+    assert richtext.sanitize(payload) == first == "<p>click</p>"
+    assert richtext._remembered_clean.cache_info().hits == 1
+    long_text = "<p>" + "x" * richtext.SANITIZED_MAX_LENGTH + "</p>"
+    assert richtext.sanitize(long_text) == long_text
+    assert richtext._remembered_clean.cache_info().currsize == 1  # long texts are not kept
+    assert richtext._remembered_clean.cache_info().maxsize == richtext.SANITIZED_MEMO_SIZE
