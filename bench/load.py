@@ -89,25 +89,33 @@ def fetch(port, path):
         connection.close()
 
 
-def operations_per_second(port, paths, seconds=5.0, concurrency=4):
+def operations_per_second(port, paths, seconds=5.0, concurrency=4, min_operations=0):
     """How many times per second the sequence ``paths`` is fetched in full (``concurrency``
-    clients, for ``seconds``); every response must be a 200."""
+    clients, for ``seconds``, and longer until ``min_operations`` sequences are done: a slow
+    sequence measured over a few of them is a coarse number); every response must be a 200."""
     for path in paths:  # warm up every worker's caches and fail early on errors
         for _ in range(2):
             status, body = fetch(port, path)
             if status != 200:
                 raise RuntimeError(f"{path}: HTTP {status}: {body[:200]!r}")
     done = []
+    completed = [0]
+    lock = threading.Lock()
     deadline = time.monotonic() + seconds
+
+    def more():
+        return time.monotonic() < deadline or completed[0] < min_operations
 
     def client():
         count = 0
-        while time.monotonic() < deadline:
+        while more():
             for path in paths:
                 status, _ = fetch(port, path)
                 if status != 200:
                     raise RuntimeError(f"{path}: HTTP {status}")
             count += 1
+            with lock:
+                completed[0] += 1
         done.append(count)
 
     started = time.monotonic()
