@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from cms.api.cdn import page_cdn_tag
 from cms.api.changes import NOTIFIED_ACTIONS, api_urls
 
 from .models import WebhookDelivery
@@ -19,8 +20,9 @@ BACKGROUND = "background"
 
 
 def payload(change):
-    """The JSON body of a change: what changed, its key, locale and type, and the URLs that
-    show it (the page on the website in every language and the API responses)."""
+    """The JSON body of a change: what changed, its key, locale and type, the CDN tag of the
+    responses that show it, and the URLs that show it (the page on the website in every
+    language and the API responses)."""
     return {
         "event": f"{change['object']}.{change['action']}",
         "object": change["object"],
@@ -28,6 +30,7 @@ def payload(change):
         "key": change["key"],
         "locale": change["locale"],
         "type": change["type"],
+        "cdn_tag": page_cdn_tag(change["type"], change["key"]),
         "urls": {
             "pages": change["page_urls"],
             "api": api_urls(change["api_paths"], languages=()),

@@ -2,15 +2,24 @@
 
 Every public response carries ``Cache-Tag`` (comma-separated, e.g. Cloudflare, Akamai) and
 ``Surrogate-Key`` (space-separated, e.g. Fastly) with the tag ``api`` and one tag per page it
-shows, ``<type>-<key>`` with the page's translation key (the same in every language), e.g.
-``plan-6f1c…``, ``branch-0a9d…``, ``measure-…``. On a change, the affected URLs are purged
+shows, ``<type>-<the first 12 hex digits of the page's translation key>`` (the same in every
+language), e.g. ``plan-6f1c0d2e9a41``, ``measure-…``. On a change, the affected URLs are purged
 through ``wagtail.contrib.frontend_cache`` (see ``cms.api.changes``); the tags let a CDN that
-purges by tag do the same.
+purges by tag do the same (each webhook names its object's tag, ``webhooks.services``).
+
+Why a part of the key: a plan of 150 measures named with whole keys filled 7 KB of each header,
+and every response paid for checking and parsing two such headers (in gunicorn, the CDN and any
+client), and a plan of 200 measures lost tags beyond the 8,000 characters CDNs accept. Twelve
+hex digits (48 random bits) tell a hundred thousand pages apart but for a chance of about one in
+50,000 that two of them share a tag, and a shared tag only purges a response too many: it never
+leaves one stale.
 """
 
 #: The header lengths most CDNs accept; tags beyond it are left out (``api`` always stays).
 MAX_HEADER_LENGTH = 8000
 API_TAG = "api"
+#: Hex digits of a page's translation key in its tag.
+KEY_DIGITS = 12
 
 
 def page_objects(data):
@@ -29,7 +38,8 @@ def page_objects(data):
 
 
 def page_cdn_tag(type_name, key):
-    return f"{type_name}-{key}"
+    """The CDN tag of a page of API type ``type_name`` with translation key ``key``."""
+    return f"{type_name}-{str(key).replace('-', '')[:KEY_DIGITS]}"
 
 
 def cdn_tags(data, pages=None):

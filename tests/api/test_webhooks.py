@@ -32,7 +32,7 @@ def publish(content, django_capture_on_commit_callbacks, page=None):
 
 
 def test_a_publish_sends_a_signed_json_post_naming_the_change(
-    content, receiver, django_capture_on_commit_callbacks
+    content, receiver, get, django_capture_on_commit_callbacks
 ):
     measure = publish(content, django_capture_on_commit_callbacks)
     [post] = receiver.requests
@@ -55,6 +55,7 @@ def test_a_publish_sends_a_signed_json_post_naming_the_change(
     )
     assert "en" in body["urls"]["pages"]
     assert f"http://testserver/api/v1/plans/{content.plan.pk}/" in body["urls"]["api"]
+    assert body["cdn_tag"] in get(f"/api/v1/plans/{content.plan.pk}/")["Cache-Tag"].split(",")
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.response_status) == ("delivered", 1, 200)
 
