@@ -13,10 +13,18 @@ class ContentGeneration(models.Model):
 
     value = models.PositiveBigIntegerField(_("generation"), default=1)
     changed_at = models.DateTimeField(_("changed at"))
+    #: ``changed_at`` in microseconds since the epoch, kept as a number so that every cache hit
+    #: reads the generation's mark (``value``, ``stamp``) without converting a timestamp.
+    stamp = models.BigIntegerField(_("stamp"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("content generation")
         verbose_name_plural = _("content generations")
+        constraints = [
+            # One row: a cache hit reads the table without a WHERE clause, which PostgreSQL
+            # plans faster than a lookup by primary key.
+            models.CheckConstraint(condition=models.Q(pk=1), name="api_contentgeneration_one_row")
+        ]
 
     def __str__(self):
         return f"{self.value} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -30,9 +30,13 @@ except ImportError:  # pragma: no cover - SQLite-only installs
     psycopg = None
 
 
-def available():
-    """Whether :func:`read_integers` can be used on the default database now."""
-    db = connections[DEFAULT_DB_ALIAS]
+_TUPLES_OK = pq.ExecStatus.TUPLES_OK if psycopg is not None else None
+
+
+def available(db=None):
+    """Whether :func:`read_integers` can be used on the default database (``db``, its
+    connection handler when the caller has it) now."""
+    db = db or connections[DEFAULT_DB_ALIAS]
     return (
         psycopg is not None
         and db.vendor == "postgresql"
@@ -41,10 +45,10 @@ def available():
     )
 
 
-def read_integers(sql):
+def read_integers(sql, db=None):
     """The first row of ``sql`` (a constant query on PostgreSQL whose columns are integers) as a
-    tuple of ints, or None when it returns no row."""
-    db = connections[DEFAULT_DB_ALIAS]  # not the proxy: each of its attributes is a lookup
+    tuple of ints, or None when it returns no row; ``db`` as for :func:`available`."""
+    db = db or connections[DEFAULT_DB_ALIAS]  # not the proxy: each of its attributes is a lookup
     db.validate_thread_sharing()
     db.validate_no_broken_transaction()
     db.close_if_health_check_failed()
@@ -63,7 +67,7 @@ def read_integers(sql):
 def _execute(pgconn, command):
     """``command``'s result, or the error psycopg would raise for it."""
     result = pgconn.exec_(command)
-    if result.status == pq.ExecStatus.TUPLES_OK:
+    if result.status == _TUPLES_OK:
         return result
     if pgconn.status == pq.ConnStatus.BAD:  # the server closed the connection
         raise psycopg.OperationalError(result.get_error_message() or "connection lost")

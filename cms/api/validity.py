@@ -17,7 +17,7 @@ a failed health check; a database that cannot be reached raises as before (stale
 see ``cms.api.caching``).
 """
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from cms.availability import UNAVAILABLE_ERRORS
 
@@ -70,21 +70,22 @@ def _read(mark):
 def checking_connection(query):
     """``query()``, as the health check of a persistent connection when one is due (see the
     module's description)."""
-    if not _health_check_pending():
+    db = connections[DEFAULT_DB_ALIAS]  # not the proxy: each of its attributes is a lookup
+    if not _health_check_pending(db):
         return query()
-    connection.health_check_done = True
+    db.health_check_done = True
     try:
         return query()
     except UNAVAILABLE_ERRORS:
-        connection.close()
+        db.close()
     return query()
 
 
-def _health_check_pending():
-    """Whether Django would check the persistent connection before the next query."""
+def _health_check_pending(db):
+    """Whether Django would check the persistent connection ``db`` before the next query."""
     return (
-        connection.connection is not None
-        and connection.health_check_enabled
-        and not connection.health_check_done
-        and not connection.in_atomic_block
+        db.connection is not None
+        and db.health_check_enabled
+        and not db.health_check_done
+        and not db.in_atomic_block
     )
