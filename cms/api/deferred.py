@@ -23,7 +23,6 @@ from . import richtext
 from .cdn import page_objects
 from .dependencies import document_tag, image_tag, page_read_tags, record, record_many
 from .images import document_data, image_data, load_images
-from .labels import label_of
 from .types import type_name_for_content_type
 
 
@@ -245,7 +244,7 @@ class Lookups:
             "id": row["pk"],
             "key": row["translation_key"],
             "type": type_name,
-            "type_label": label_of("page_type", type_name),
+            "type_label": self.api.label("page_type", type_name),
             "locale": row["language"],
             "fallback": row["language"] != self.api.locales.language,
             "title": row["title"],
