@@ -25,6 +25,7 @@ class ApiContext:
     locales: Locales
     children: dict = field(default_factory=dict)
     measure_ids: dict = field(default_factory=dict)
+    _labels: dict = field(default_factory=dict, repr=False)
 
     @property
     def language(self):
@@ -45,6 +46,30 @@ class ApiContext:
         """The ids of the measures the view found linking to ``page``."""
         return self.measure_ids.get(page.pk, [])
 
+    def label(self, name, code):
+        """The label of ``code`` in the code list ``name`` (:func:`cms.api.labels.label_of`).
+
+        Each code list's labels are looked up once, in the text language active then: a
+        response is rendered in one text language (resolve and preview activate the path's
+        before they render, with a context of their own)."""
+        labels = self._labels.get(name)
+        if labels is None:
+            from .labels import labels_of  # (labels imports this module)
+
+            labels = self._labels[name] = labels_of(name)
+        return labels.get(code, "")
+
     def is_fallback(self, page):
         """True when ``page`` stands in for a translation the requested language lacks."""
         return self.language_of(page) != self.language
+
+
+def api_of(field):
+    """The :class:`ApiContext` of a serializer or field (``context["api"]``, None without
+    one), remembered by it: a bound field's context does not change, and DRF finds it through
+    every parent up to the root."""
+    try:
+        return field.__dict__["_api_context"]
+    except KeyError:
+        api = field.__dict__["_api_context"] = field.context.get("api")
+        return api

@@ -23,7 +23,7 @@ from . import richtext
 from .cdn import page_objects
 from .dependencies import document_tag, image_tag, page_read_tags, record, record_many
 from .images import document_data, image_data, load_images
-from .labels import label_of
+from .sql_templates import Slot, SqlTemplate, now_slot
 from .types import type_name_for_content_type
 
 
@@ -170,20 +170,12 @@ class Lookups:
     def _load_pages(self, page_ids, paths, keys):
         """The referenced pages and every page of their translation keys and of ``keys``, with
         whether each is public: one query."""
-        rows = (
-            Page.objects.filter(_sharing_keys(page_ids, paths, keys))
-            .annotate(is_public=Case(When(public_q(), then=True), default=False))
-            .values(
-                "pk",
-                "translation_key",
-                "locale_id",
-                "url_path",
-                "title",
-                "content_type_id",
-                "path",
-                "is_public",
-            )
-        )
+        if connection.vendor == "postgresql":
+            values = {"keys": list(keys), "ids": list(page_ids), "paths": list(paths)}
+            found = _SHARING_PAGES.execute(**values)
+            rows = (dict(zip(PAGE_COLUMNS, row, strict=True)) for row in found)
+        else:
+            rows = _pages(_sharing_keys(page_ids, paths, keys))
         languages = set(content_languages())
         for row in rows:
             path = row.pop("path")
@@ -245,7 +237,7 @@ class Lookups:
             "id": row["pk"],
             "key": row["translation_key"],
             "type": type_name,
-            "type_label": label_of("page_type", type_name),
+            "type_label": self.api.label("page_type", type_name),
             "locale": row["language"],
             "fallback": row["language"] != self.api.locales.language,
             "title": row["title"],
@@ -268,18 +260,35 @@ class Lookups:
         return self._image_data[image_id]
 
 
+#: What :meth:`Lookups._load_pages` reads of each page.
+PAGE_COLUMNS = ("pk", "translation_key", "locale_id", "url_path", "title", "content_type_id")
+PAGE_COLUMNS += ("path", "is_public")
+
+
+def _pages(condition, now=None):
+    """The :data:`PAGE_COLUMNS` of the pages matching ``condition``."""
+    return (
+        Page.objects.filter(condition)
+        .annotate(is_public=Case(When(public_q(now), then=True), default=False))
+        .values(*PAGE_COLUMNS)
+    )
+
+
 def _sharing_keys(page_ids, paths, keys):
     """A condition: the page has one of ``keys`` or the translation key of a page of
-    ``page_ids`` or ``paths``.
+    ``page_ids`` or ``paths`` (a subquery; PostgreSQL: :data:`_SHARING_PAGES`)."""
+    referenced = Q(pk__in=page_ids) | Q(path__in=paths) | Q(translation_key__in=keys)
+    return Q(translation_key__in=Page.objects.filter(referenced).values("translation_key"))
+
+
+def _sharing_keys_array():
+    """:func:`_sharing_keys` on PostgreSQL, the lists as slots ``keys``, ``ids`` and ``paths``.
 
     One list of every wanted key lets the database use the index on the translation key (an OR
-    of conditions made it walk the whole page table). On PostgreSQL the list is an array built
-    once (the keys themselves and a lookup of the referenced pages by their indexes), which
-    the database looks up in that index; elsewhere a subquery.
+    of conditions made it walk the whole page table): an array built once (the keys
+    themselves and a lookup of the referenced pages by their indexes), which the database
+    looks up in that index.
     """
-    if connection.vendor != "postgresql":
-        referenced = Q(pk__in=page_ids) | Q(path__in=paths) | Q(translation_key__in=keys)
-        return Q(translation_key__in=Page.objects.filter(referenced).values("translation_key"))
     page = connection.ops.quote_name(Page._meta.db_table)
     sql = (
         f"{page}.translation_key = ANY(ARRAY("
@@ -287,7 +296,12 @@ def _sharing_keys(page_ids, paths, keys):
         f" UNION SELECT referenced.translation_key FROM {page} referenced"
         " WHERE referenced.id = ANY(%s::integer[]) OR referenced.path = ANY(%s::text[])))"
     )
-    return RawSQL(sql, [list(keys), list(page_ids), list(paths)], output_field=BooleanField())
+    slots = [Slot("keys"), Slot("ids"), Slot("paths")]
+    return RawSQL(sql, slots, output_field=BooleanField())
+
+
+#: The pages query on PostgreSQL, compiled once per process.
+_SHARING_PAGES = SqlTemplate(lambda: _pages(_sharing_keys_array(), now_slot()))
 
 
 def resolve(data, api, pages=None):

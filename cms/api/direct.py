@@ -8,6 +8,8 @@ DRF would but deciding how once per serializer instance (a list serializer's chi
 object of the list).
 """
 
+from collections.abc import Mapping
+
 from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
@@ -17,12 +19,32 @@ def _same(instance):
     return instance
 
 
+def _attribute(field):
+    """``field.get_attribute`` of a field whose source is one attribute: read directly, and
+    through DRF when that would do more (a mapping, a callable, a failing read)."""
+    name, through_drf = field.source_attrs[0], field.get_attribute
+
+    def read(instance):
+        try:
+            value = getattr(instance, name)
+        except Exception:
+            return through_drf(instance)
+        if callable(value) or isinstance(instance, Mapping):
+            return through_drf(instance)
+        return value
+
+    return read
+
+
 def _reader(field):
     """``(name, read(instance), represent(attribute))`` of a readable field, as DRF does it."""
     if isinstance(field, serializers.SerializerMethodField):
         return field.field_name, _same, getattr(field.parent, field.method_name)
-    if field.source == "*" and type(field).get_attribute is serializers.Field.get_attribute:
-        return field.field_name, _same, field.to_representation
+    if type(field).get_attribute is serializers.Field.get_attribute:
+        if field.source == "*":
+            return field.field_name, _same, field.to_representation
+        if len(field.source_attrs) == 1:
+            return field.field_name, _attribute(field), field.to_representation
     return field.field_name, field.get_attribute, field.to_representation
 
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from .context import api_of
 from .language import text_language
 from .locales import content_languages
 from .types import registered_models, registrations, type_name_for_model
@@ -33,8 +34,8 @@ def _choices(name):
     return list(choices() if callable(choices) else choices)
 
 
-def label_of(name, code):
-    """The label of ``code`` in the code list ``name``, in the active language ("" if none)."""
+def labels_of(name):
+    """The labels of the code list ``name`` in the active language, ``{code: label}``."""
     if registrations() != _labels_of_types[0]:
         _LABELS.clear()
         _labels_of_types[0] = registrations()
@@ -44,7 +45,18 @@ def label_of(name, code):
         labels = _LABELS[key] = {}
         for value, label in _choices(name):
             labels.setdefault(value, str(label))
-    return labels.get(code, "")
+    return labels
+
+
+def label_of(name, code):
+    """The label of ``code`` in the code list ``name``, in the active language ("" if none)."""
+    return labels_of(name).get(code, "")
+
+
+def label_in(api, name, code):
+    """:func:`label_of` through the response's :class:`~cms.api.context.ApiContext` when there
+    is one (which looks the active language up once per code list, not per label)."""
+    return api.label(name, code) if api is not None else label_of(name, code)
 
 
 def every_code():
@@ -90,7 +102,7 @@ class LabelField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return label_of(self.codes, value)
+        return label_in(api_of(self), self.codes, value)
 
 
 class CodeSerializer(serializers.Serializer):

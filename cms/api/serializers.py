@@ -5,6 +5,7 @@ translations) emit markers from :mod:`cms.api.deferred`; the documentation-only 
 below describe what the markers become, so the OpenAPI schema is fully typed.
 """
 
+from django.db import models
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -14,8 +15,9 @@ from core.languages import content_languages, default_language
 from core.visibility import public_pages
 
 from . import deferred
+from .context import api_of
 from .direct import DirectRepresentationMixin
-from .labels import label_of
+from .labels import label_in
 from .types import type_name_for_model
 
 STEPLEN = Page.steplen
@@ -237,7 +239,7 @@ class LocalizedImageField(_NullableField):
         image_id = self.image_id(obj)
         if image_id is None:
             return None
-        alt, fallback = localized_alt(obj, self.alt_attribute, self.context.get("api"))
+        alt, fallback = localized_alt(obj, self.alt_attribute, api_of(self))
         return deferred.ImageRef(image_id, alt=alt, alt_fallback=fallback)
 
 
@@ -300,11 +302,28 @@ def type_field(name):
     return TypeField()
 
 
+class DateTimeField(serializers.DateTimeField):
+    """DRF's, with the current time zone looked up once per field (a page serializer's field
+    serves one response, whose time zone does not change), not once per value."""
+
+    def default_timezone(self):
+        try:
+            return self.__dict__["_default_timezone"]
+        except KeyError:
+            zone = self.__dict__["_default_timezone"] = super().default_timezone()
+            return zone
+
+
 # --- Base serializers -------------------------------------------------------------------------
 
 
 class PageSerializer(DirectRepresentationMixin, serializers.ModelSerializer):
     """What every page object carries: identity, language, URLs and title."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: DateTimeField,
+    }
 
     id = serializers.IntegerField(source="pk", read_only=True)
     key = serializers.UUIDField(
@@ -349,17 +368,17 @@ class PageSerializer(DirectRepresentationMixin, serializers.ModelSerializer):
         return type_name_for_model(type(obj))
 
     def get_type_label(self, obj) -> str:
-        return label_of("page_type", type_name_for_model(type(obj)))
+        return label_in(api_of(self), "page_type", type_name_for_model(type(obj)))
 
     @extend_schema_field(serializers.ChoiceField(choices=content_languages()))
     def get_locale(self, obj):
-        return self.context["api"].language_of(obj)
+        return api_of(self).language_of(obj)
 
     def get_fallback(self, obj) -> bool:
-        return self.context["api"].is_fallback(obj)
+        return api_of(self).is_fallback(obj)
 
     def get_url(self, obj) -> str:
-        return self.context["api"].url(obj)
+        return api_of(self).url(obj)
 
 
 def page_fields(*fields):

@@ -11,8 +11,9 @@ import json
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Lookup
 from django.db.models.expressions import RawSQL
+from django.db.models.query import get_related_populators
 from django.utils import timezone
 
 #: A column that is one of a list's items: one array parameter on PostgreSQL (which the
@@ -34,7 +35,8 @@ _NUMBERED_SQL = {
 
 class Slot:
     """A parameter of a :class:`SqlTemplate` filled in for each run: ``name`` is the keyword
-    of :meth:`SqlTemplate.params`; ``kind`` the SQL type of a list's items."""
+    of :meth:`SqlTemplate.params`; ``kind`` the SQL type of a list's items, or ``prefix`` for
+    the start of a string (:class:`StartsWith`)."""
 
     __slots__ = ("name", "kind")
 
@@ -45,6 +47,8 @@ class Slot:
         value = values[self.name]
         if self.kind is None:
             return value
+        if self.kind == "prefix":  # the LIKE pattern of Django's startswith
+            return connection.ops.prep_for_like_query(value) + "%"
         if connection.vendor == "postgresql":  # an array literal: quicker to send than a list
             return "{" + ",".join(map(str, value)) + "}"
         return json.dumps([item.hex if isinstance(item, UUID) else item for item in value])
@@ -92,9 +96,29 @@ class _WordParam:
         return with_word(self.template, self.placeholder, values["word"])
 
 
+def slot(name):
+    """The value ``name`` as a parameter, e.g. in ``filter(depth=slot("depth"))``."""
+    return RawSQL("%s", [Slot(name)])
+
+
 def now_slot():
     """The current time as a parameter (the ``now`` of ``core.visibility.public_q``)."""
-    return RawSQL("%s", [Slot("now")])
+    return slot("now")
+
+
+class StartsWith(Lookup):
+    """``StartsWith(F(field), "name")``: the field starts with the string ``name``, as
+    Django's ``startswith`` writes it (a ``LIKE`` the database looks up in an index)."""
+
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        lhs = connection.ops.lookup_cast("startswith") % lhs
+        return f"{lhs} {connection.operators['startswith'] % '%s'}", [
+            *params,
+            Slot(self.rhs, "prefix"),
+        ]
 
 
 class SqlTemplate:
@@ -110,6 +134,7 @@ class SqlTemplate:
     def __init__(self, build, word=None):
         self.build, self.word = build, word
         self._compiled = {}
+        self._compilers = {}
 
     @property
     def sql(self):
@@ -120,6 +145,7 @@ class SqlTemplate:
         ORM would give (e.g. UUIDs and aware datetimes on SQLite)."""
         if connection.vendor not in self._compiled:
             built = self.build()
+            compiler = None
             if isinstance(built, tuple):  # SQL put together from compiled querysets
                 (sql, params), converters = built, {}
             else:
@@ -129,6 +155,7 @@ class SqlTemplate:
             if self.word:
                 params = [self._word_param(param) for param in params]
             self._compiled[connection.vendor] = (sql, params, converters)
+            self._compilers[connection.vendor] = compiler
         return self._compiled[connection.vendor]
 
     def _word_param(self, param):
@@ -156,3 +183,22 @@ class SqlTemplate:
                 for function in functions:
                     row[position] = function(row[position], expression, connection)
         return rows
+
+    def objects(self, **values):
+        """The model instances of the rows for ``values``, built as the ORM builds them (with
+        those of ``select_related``); ``build()`` is a queryset of models without deferred
+        fields or annotations."""
+        rows = self.execute(**values)
+        compiler = self._compilers[connection.vendor]
+        select, klass_info, db = compiler.select, compiler.klass_info, connection.alias
+        model, fields = klass_info["model"], klass_info["select_fields"]
+        start, end = fields[0], fields[-1] + 1
+        names = [column[0].target.attname for column in select[start:end]]
+        populators = get_related_populators(klass_info, select, db)
+        objects = []
+        for row in rows:
+            obj = model.from_db(db, names, row[start:end])
+            for populator in populators:
+                populator.populate(row, obj)
+            objects.append(obj)
+        return objects

@@ -6,7 +6,9 @@ parameter checks, the error format, HTTP caching and the bulk resolution of defe
 default language's tree and each object swapped for its translation when there is one.
 """
 
-from django.db.models import Q
+from functools import cache
+
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -36,6 +38,7 @@ from .filters import MAX_ID, parse_id
 from .language import api_language
 from .locales import Locales, locale_pattern, negotiate_language
 from .pagination import ApiPagination
+from .sql_templates import SqlTemplate, StartsWith, now_slot, slot
 
 MAX_PARAMETER_LENGTH = 1000
 
@@ -88,7 +91,43 @@ def localize_in_tree_order(model, default_pages, locales, prefetch=None):
     default-language pages of ``model``, in tree order: one query plus the prefetches, as the
     default pages come with their translations."""
     keys = in_subquery("translation_key", default_pages.values("translation_key"))
-    candidates = _candidates(model, keys, locales, prefetch)
+    return _in_tree_order(model, _candidates(model, keys, locales, prefetch), locales)
+
+
+def localize_descendants(model, locales, path, depth, prefetch=None):
+    """:func:`localize_in_tree_order` of :func:`default_descendants`, with SQL compiled once
+    per process; ``prefetch(objects)`` loads what the serializers read into the candidates,
+    a list."""
+    if path:
+        record_many(children_read_tags(path))
+    candidates = _descendants_query(model).objects(
+        path=path, depth=depth, requested=locales.requested_id, default=locales.default_id
+    )
+    for obj in candidates:
+        record_many(page_read_tags(obj.path))
+    if prefetch is not None:
+        prefetch(candidates)
+    return _in_tree_order(model, candidates, locales)
+
+
+@cache
+def _descendants_query(model):
+    """The public ``model`` pages in the requested and default language whose default page is
+    at ``depth`` below ``path`` (of any type: the join to ``model`` picks its own)."""
+
+    def build():
+        default_pages = public_pages(Page, now_slot()).filter(
+            StartsWith(F("path"), "path"), locale_id=slot("default"), depth=slot("depth")
+        )
+        keys = in_subquery("translation_key", default_pages.values("translation_key"))
+        locales = Q(locale_id=slot("requested")) | Q(locale_id=slot("default"))
+        return public_pages(model, now_slot()).filter(keys, locales)
+
+    return SqlTemplate(build)
+
+
+def _in_tree_order(model, candidates, locales):
+    """:func:`_choose` among ``candidates`` in the order of their default pages' paths."""
     defaults = [obj for obj in candidates if obj.locale_id == locales.default_id]
     rows = [(obj.translation_key, obj.path) for obj in sorted(defaults, key=lambda o: o.path)]
     return _choose(rows, candidates, model, locales)

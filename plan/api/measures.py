@@ -12,8 +12,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.api import deferred
+from cms.api.context import api_of
 from cms.api.dependencies import record, snippet_key_tag
-from cms.api.labels import LabelField, label_of
+from cms.api.labels import LabelField, label_in
 from cms.api.rows import RowSpec, register_rows, rows_of
 from core.languages import default_language
 from plan.models import MEASURE_RELATIONS, MeasurePage, MeasureStatus
@@ -65,7 +66,7 @@ def organisation_data(organisation, api):
         "name": organisation["name"],
         "short_name": organisation["short_name"],
         "kind": organisation["kind"],
-        "kind_label": label_of("organisation_kind", organisation["kind"]),
+        "kind_label": label_in(api, "organisation_kind", organisation["kind"]),
         "website": organisation["website"],
     }
 
@@ -128,7 +129,7 @@ def relation_data(relation, spec):
                 {
                     "organisation": snippet_data(row[spec.link], api),
                     "role": row["role"],
-                    "role_label": label_of("organisation_role", row["role"]),
+                    "role_label": label_in(api, "organisation_role", row["role"]),
                 }
                 for row in rows
             ]
@@ -142,7 +143,7 @@ def status_update_data(rows, api):
         {
             "date": _DATE.to_representation(row["date"]),
             "status": row["status"],
-            "status_label": label_of("measure_status", row["status"]),
+            "status_label": label_in(api, "measure_status", row["status"]),
             "note": row["note"],
             "fallback": _fallback(row),
         }
@@ -182,7 +183,7 @@ class MeasureRowsField(serializers.Field):
         extend_schema_field(documented)(self)
 
     def to_representation(self, measure):
-        return self.data(rows_of(measure, self.spec), self.context.get("api"))
+        return self.data(rows_of(measure, self.spec), api_of(self))
 
 
 class CurrentStatusField(serializers.ChoiceField):

@@ -1,5 +1,6 @@
 """Plans (the whole plan in one response), strategies and measures."""
 
+from django.db.models import prefetch_related_objects
 from drf_spectacular.utils import extend_schema_view
 
 from cms.api.rows import load_rows
@@ -9,9 +10,8 @@ from cms.api.types import register_page_type
 from cms.api.views import (
     PageViewSet,
     attach_children,
-    default_descendants,
     locale_and_errors,
-    localize_in_tree_order,
+    localize_descendants,
 )
 from plan.models import (
     STRATEGY_RELATIONS,
@@ -34,11 +34,14 @@ from .serializers import (
 )
 
 
-def prefetch_relations(queryset, relations):
-    """The rows of each declared inline relation, one query per relation."""
-    return queryset.prefetch_related(
-        *(rows_prefetch(relation.name, relation.rows_queryset()) for relation in relations)
-    )
+def prefetch_relations(objects, relations):
+    """The rows of each declared inline relation, one query per relation: when ``objects``, a
+    queryset, is evaluated, or now for a list."""
+    lookups = [rows_prefetch(relation.name, relation.rows_queryset()) for relation in relations]
+    if isinstance(objects, list):
+        prefetch_related_objects(objects, *lookups)
+        return objects
+    return objects.prefetch_related(*lookups)
 
 
 def prefetch_measures(queryset):
@@ -55,19 +58,9 @@ def load_strategies(api, plan):
     """Record the plan's strategies in ``api``, and each strategy's measures. Two localised
     queries (plus prefetches), whatever the number of strategies."""
     depth = len(plan.tree_path) // StrategyPage.steplen
-    locales = api.locales
-    strategies = localize_in_tree_order(
-        StrategyPage,
-        default_descendants(StrategyPage, locales, plan.tree_path, depth + 1),
-        locales,
-        prefetch_strategies,
-    )
-    measures = localize_in_tree_order(
-        MeasurePage,
-        default_descendants(MeasurePage, locales, plan.tree_path, depth + 2),
-        locales,
-        prefetch_measures,
-    )
+    path, locales = plan.tree_path, api.locales
+    strategies = localize_descendants(StrategyPage, locales, path, depth + 1, prefetch_strategies)
+    measures = localize_descendants(MeasurePage, locales, path, depth + 2, prefetch_measures)
     attach_children(api, [plan], strategies)
     attach_children(api, strategies, measures)
 
@@ -105,14 +98,8 @@ class StrategyViewSet(PageViewSet):
 
     def prepare_detail(self, strategy):
         path = strategy.tree_path
-        measures = localize_in_tree_order(
-            MeasurePage,
-            default_descendants(
-                MeasurePage, self.locales, path, len(path) // MeasurePage.steplen + 1
-            ),
-            self.locales,
-            prefetch_measures,
-        )
+        depth = len(path) // MeasurePage.steplen + 1
+        measures = localize_descendants(MeasurePage, self.locales, path, depth, prefetch_measures)
         attach_children(self.api, [strategy], measures)
 
 
