@@ -33,9 +33,8 @@ from .dependencies import (
     page_type_tags,
     snippet_tag,
 )
-from .models import CacheTag, ContentGeneration
+from .models import GENERATION_PK, CacheTag, ContentGeneration
 
-GENERATION_PK = 1
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 _in_bulk = ContextVar("api_changes_in_bulk", default=False)

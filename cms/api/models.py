@@ -3,6 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+#: The primary key of the content generation's one row.
+GENERATION_PK = 1
+
 
 class ContentGeneration(models.Model):
     """A single row counting content changes; part of every API ETag and cache key.
@@ -23,7 +26,9 @@ class ContentGeneration(models.Model):
         constraints = [
             # One row: a cache hit reads the table without a WHERE clause, which PostgreSQL
             # plans faster than a lookup by primary key.
-            models.CheckConstraint(condition=models.Q(pk=1), name="api_contentgeneration_one_row")
+            models.CheckConstraint(
+                condition=models.Q(pk=GENERATION_PK), name="api_contentgeneration_one_row"
+            )
         ]
 
     def __str__(self):

@@ -100,11 +100,11 @@ def localize_descendants(model, locales, path, depth, prefetch=None):
     a list."""
     if path:
         record_many(children_read_tags(path))
-    candidates = _descendants_query(model).objects(
-        path=path, depth=depth, requested=locales.requested_id, default=locales.default_id
+    candidates = _recorded_as_read(
+        _descendants_query(model).objects(
+            path=path, depth=depth, requested=locales.requested_id, default=locales.default_id
+        )
     )
-    for obj in candidates:
-        record_many(page_read_tags(obj.path))
     if prefetch is not None:
         prefetch(candidates)
     return _in_tree_order(model, candidates, locales)
@@ -136,7 +136,11 @@ def _in_tree_order(model, candidates, locales):
 def _candidates(model, keys, locales, prefetch):
     """The public ``model`` pages matching ``keys`` in the requested and default language."""
     queryset = public_pages(model).filter(keys, locale_id__in=locales.ids)
-    candidates = list((prefetch or _same)(queryset))
+    return _recorded_as_read(list((prefetch or _same)(queryset)))
+
+
+def _recorded_as_read(candidates):
+    """``candidates``, with the cache tags of each page recorded as read by the response."""
     for obj in candidates:
         record_many(page_read_tags(obj.path))
     return candidates
