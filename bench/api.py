@@ -35,8 +35,10 @@ PART_OF_WORD, TYPO, LINKED_NAME = "feranse", "konferamse", "Kontakt"
 #: API v2's sequences under gunicorn are counted until at least this many are done (a plan
 #: detail through v2 takes seconds: five seconds counted three or four of them).
 MIN_SEQUENCES = 20
-#: Rounds of the cached plan detail and the static file, measured alternately for the goal.
-CACHED_ROUNDS = 3
+#: Rounds of each goal's pair (v1 and v2; the cached plan detail and the static file),
+#: measured alternately: a change in the machine's load between two single measurements moved
+#: their ratio by a tenth.
+ROUNDS = 3
 
 
 def parse_args(argv=None):
@@ -102,6 +104,12 @@ def prepare_environment(args):
     )
     (work / "static").mkdir(exist_ok=True)
     return work, url
+
+
+def alternately(first, second, rounds=ROUNDS):
+    """The medians of ``first()`` and ``second()``, measured alternately ``rounds`` times."""
+    pairs = [(first(), second()) for _ in range(rounds)]
+    return tuple(statistics.median(values) for values in zip(*pairs, strict=True))
 
 
 def in_process(client, paths, repeats, clear_cache):
@@ -311,9 +319,11 @@ def main(argv=None):
     print("Under gunicorn, response cache off …")
     with gunicorn({"API_SERVER_CACHE_SECONDS": "0"}) as port:
         for row in rows:
-            row["rps v1"] = operations_per_second(port, row["paths"]["v1"], **load)
-            row["rps v2"] = operations_per_second(
-                port, row["paths"]["v2"], min_operations=MIN_SEQUENCES, **load
+            row["rps v1"], row["rps v2"] = alternately(
+                lambda row=row: operations_per_second(port, row["paths"]["v1"], **load),
+                lambda row=row: operations_per_second(
+                    port, row["paths"]["v2"], min_operations=MIN_SEQUENCES, **load
+                ),
             )
         static_rps = operations_per_second(port, ["/bench-static/plan.json"], **load)
     print("Under gunicorn, response cache on …")
@@ -321,17 +331,10 @@ def main(argv=None):
         plan_row, *other_rows = rows
         for row in other_rows:
             row["rps v1 cached"] = operations_per_second(port, row["paths"]["v1"], **load)
-        # The goal's pair, alternately: a change in the machine's load between two single
-        # measurements moved their ratio by a tenth.
-        pairs = [
-            (
-                operations_per_second(port, plan_row["paths"]["v1"], **load),
-                operations_per_second(port, ["/bench-static/plan.json"], **load),
-            )
-            for _ in range(CACHED_ROUNDS)
-        ]
-        plan_row["rps v1 cached"] = statistics.median(cached for cached, _static in pairs)
-        static_cached_rps = statistics.median(static for _cached, static in pairs)
+        plan_row["rps v1 cached"], static_cached_rps = alternately(
+            lambda: operations_per_second(port, plan_row["paths"]["v1"], **load),
+            lambda: operations_per_second(port, ["/bench-static/plan.json"], **load),
+        )
         print(f"wrk at 8/32/64 connections, {args.load_seconds} s each …")
         plan_path = rows[0]["paths"]["v1"][0]
         wrk_results = [
@@ -486,10 +489,10 @@ def report(args, url, install, table, load_lines, scale_lines, goals):
         f"{args.concurrency} concurrent clients for {args.seconds:g} s each (API v2 until at "
         f"least {MIN_SEQUENCES} sequences are done, as a slow sequence counted a few times is a "
         "coarse number), the load loop running on the same cores. Each worker has its own "
-        "local-memory cache; with Redis they share it. The cached plan detail and the static "
-        f"file of the goal are measured alternately, {CACHED_ROUNDS} times each, in a gunicorn "
-        "with the response cache on; the goal compares their medians (the static file's row "
-        "above is from the gunicorn with the cache off).",
+        "local-memory cache; with Redis they share it. Each request's v1 and v2 are measured "
+        f"alternately, {ROUNDS} times each, and the table shows their medians; so are the "
+        "cached plan detail and the static file of the goal, in a gunicorn with the response "
+        "cache on (the static file's row above is from the gunicorn with the cache off).",
         "*× v2* is req/s relative to the API v2 baseline. The static file (the plan's JSON "
         "written to disk and served by WhiteNoise from the same gunicorn) is the upper bound.",
         "The v2 baseline exposes the plan's fields through `api_fields` (`bench/v2.py`). It "
