@@ -1,5 +1,7 @@
 """The page tree's rules: which page type may stand where, and how many of each."""
 
+from unittest import mock
+
 from django.db.models import Model
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
@@ -144,3 +146,15 @@ class PagesReadFromTheDatabaseTests(WagtailPageTestCase):
                 )
                 self.assertEqual(vars(ours._state), vars(djangos._state))
                 self.assertEqual(vars(page._state), vars(djangos._state))
+
+    def test_a_page_type_with_an_init_of_its_own_is_built_through_it(self):
+        built = []
+
+        def __init__(page, *args, **kwargs):  # noqa: N807 (stands in for a page type's own)
+            built.append(args)
+            Page.__init__(page, *args, **kwargs)
+
+        with mock.patch.object(MeasurePage, "__init__", __init__):
+            page = MeasurePage.objects.get(pk=self.tree.measures[0].pk)
+        self.assertEqual(page.pk, self.tree.measures[0].pk)
+        self.assertEqual(len(built), 1)

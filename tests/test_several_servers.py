@@ -18,10 +18,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from tests.factories import make_plan, translate_tree
+from tests.operations.servers import free_port
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-#: The servers' ports (each pytest-xdist worker its own pair) and the Redis database.
-BASE_PORT = 19420
+#: The Redis database (each run its own key prefix).
 REDIS_URL = "redis://127.0.0.1:6379/8"
 PASSWORD = "several-servers"
 
@@ -53,7 +53,6 @@ def servers(transactional_db, tmp_path):
     """Two gunicorn servers on the test database and one Redis database (a fresh key prefix)."""
     if connection.vendor != "postgresql":
         pytest.skip("several servers need a database they can share: PostgreSQL")
-    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     env = {
         "PATH": os.environ.get("PATH", ""),
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
@@ -65,8 +64,10 @@ def servers(transactional_db, tmp_path):
     }
     processes, bases = [], []
     try:
-        for offset in (0, 1):
-            port = BASE_PORT + 2 * worker + offset
+        ports = []
+        for _server in range(2):
+            port = free_port(exclude=ports)
+            ports.append(port)
             processes.append(
                 subprocess.Popen(
                     [sys.executable, "-m", "gunicorn", "cms.wsgi", "--workers", "2"]

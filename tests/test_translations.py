@@ -145,6 +145,26 @@ def test_every_bokmal_entry_is_translated(nb_catalogue):
     assert nb_catalogue.metadata["Language"] == "nb"
 
 
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_every_catalogue_entry_has_its_msgstr(language):
+    """What GNU msgfmt and ``makemessages`` require of a catalogue: each ``msgid`` is followed
+    by its ``msgstr`` before the next entry (polib reads a missing one as an empty
+    translation, so the compiled catalogue hides the fault)."""
+    catalogue = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+    broken, msgid = [], None
+    for number, line in enumerate(catalogue.read_text(encoding="utf-8").splitlines(), 1):
+        keyword = line.split(" ", 1)[0]
+        if keyword == "msgid":
+            if msgid is not None:
+                broken.append(msgid)
+            msgid = f"line {number}: {line}"
+        elif keyword.startswith("msgstr"):
+            msgid = None
+    if msgid is not None:
+        broken.append(msgid)
+    assert not broken, f"{catalogue} has entries without msgstr: {broken}"
+
+
 def test_bokmal_translations_keep_their_placeholders(nb_catalogue):
     broken = []
     for entry in nb_catalogue:

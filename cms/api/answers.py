@@ -12,8 +12,9 @@ that this body is still valid at the current generation. Anything else — an un
 a generation that moved, a conditional request (a 304 is decided by Django's code) — takes
 the full path, which remembers its answer again.
 
-The memory is bounded: at most :data:`MAX_ANSWERS` answers and :data:`MAX_BYTES` of bodies,
-the least recently used dropped first; an answer found no longer valid is dropped at once.
+The memory is bounded: at most ``API_REMEMBERED_ANSWERS`` answers and
+``API_REMEMBERED_ANSWERS_MB`` megabytes of bodies, the least recently used dropped first; an
+answer found no longer valid is dropped at once.
 """
 
 import threading
@@ -25,10 +26,6 @@ from django.conf import settings
 from django.utils import timezone
 
 from .validity import known_valid
-
-#: Answers and body bytes this process remembers at most.
-MAX_ANSWERS = 300
-MAX_BYTES = 32 * 1024 * 1024
 
 #: The environ values an answer depends on besides its body (see the module's description):
 #: the request line, the host and scheme (the key's absolute URL, HSTS), the language and the
@@ -71,7 +68,11 @@ class Answer:
 class FinishedAnswers:
     """The per-process memo of finished answers by variant (least recently used first)."""
 
-    def __init__(self, max_answers=MAX_ANSWERS, max_bytes=MAX_BYTES):
+    def __init__(self, max_answers=None, max_bytes=None):
+        if max_answers is None:
+            max_answers = settings.API_REMEMBERED_ANSWERS
+        if max_bytes is None:
+            max_bytes = settings.API_REMEMBERED_ANSWERS_MB * 1024 * 1024
         self.max_answers = max_answers
         self.max_bytes = max_bytes
         self._answers = OrderedDict()

@@ -199,13 +199,14 @@ def _matcher(scope, pages, query, locales, typo, candidates=None):
     ``None`` when they were not chosen.
 
     On PostgreSQL, a one-word query of a named ``scope`` (what ``pages`` holds, e.g. a tuple of
-    page types) reads every kind of match in one statement built once per scope, locales and
-    typo tolerance (:func:`_one_word_statement`), which with ``candidates`` also chooses the
-    page that shows each key; else the ORM builds each kind when needed."""
+    page types) reads every kind of match in one statement built once per scope, locales,
+    typo tolerance and cap of hits (:func:`_one_word_statement`), which with ``candidates``
+    also chooses the page that shows each key; else the ORM builds each kind when needed."""
     orm = (lambda kind: _evaluated(kind, _MATCHES[kind](pages, query))), None
     if scope is None or connection.vendor != "postgresql" or re.search(r"[\s-]", query):
         return orm
-    key = (scope, tuple(locales.ids), typo, len(_RELATED_TEXT), candidates)
+    cap = settings.API_SEARCH_MAX_HITS  # part of the SQL
+    key = (scope, tuple(locales.ids), typo, len(_RELATED_TEXT), candidates, cap)
     if key not in _templates:
         _templates[key] = _one_word_statement(pages, typo, candidates)
     if _templates[key] is None:

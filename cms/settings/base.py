@@ -314,6 +314,10 @@ API_IMAGE_RENDITIONS = {
 }
 #: At most this many search hits are considered (then paginated).
 API_SEARCH_MAX_HITS = env_int("API_SEARCH_MAX_HITS", 500)
+#: Finished cache hits each server process keeps in memory (``cms.api.answers``): at most this
+#: many answers and this many megabytes of bodies, the least recently used dropped first.
+API_REMEMBERED_ANSWERS = env_int("API_REMEMBERED_ANSWERS", 300)
+API_REMEMBERED_ANSWERS_MB = env_int("API_REMEMBERED_ANSWERS_MB", 32)
 
 # CDN: affected API URLs are purged through wagtail.contrib.frontend_cache after each change.
 # FRONTEND_CACHE_PURGE_URL names an HTTP cache (e.g. Varnish) that accepts PURGE requests;

@@ -49,9 +49,10 @@ class BasePage(HeadlessPreviewMixin, UnofficialTranslationMixin, Page):
         content type and menu default; a row read from the database has neither (its values
         come as positional arguments, with its id). The API reads hundreds of pages per request
         (a plan detail in English 300), and that search was a tenth of building them.
-        ``tests/test_page_tree.py`` checks that the result is the same.
+        ``tests/test_page_tree.py`` checks that the result is the same. A page type with an
+        ``__init__`` of its own, or a row with deferred fields, is built as Django builds it.
         """
-        if len(values) != len(cls._meta.concrete_fields):  # deferred fields: as Django does
+        if cls.__init__ is not BasePage.__init__ or len(values) != len(cls._meta.concrete_fields):
             return super().from_db(db, field_names, values)
         page = cls.__new__(cls)
         Model.__init__(page, *values)

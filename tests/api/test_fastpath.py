@@ -149,8 +149,9 @@ def test_a_revalidation_after_remembered_answers_is_a_304(content, django_app, f
     assert fast == call(django_app, "GET", path, condition)
 
 
-def test_remembered_answers_are_bounded(content, fast_app):
-    fast_app.answers.max_answers = 2
+def test_remembered_answers_are_bounded(content, django_app, settings):
+    settings.API_REMEMBERED_ANSWERS = 2
+    fast_app = CachedApiApplication(django_app)
     paths = [f"/api/v1/plans/{content.plan.pk}/"]
     paths += [f"/api/v1/measures/{measure.pk}/" for measure in content.measures[:2]]
     for path in paths:
@@ -158,6 +159,15 @@ def test_remembered_answers_are_bounded(content, fast_app):
         assert call(fast_app, "GET", path)[0] == "200 OK"
     remembered = [variant[3] for variant in fast_app.answers._answers]  # PATH_INFO
     assert remembered == paths[1:]
+
+
+def test_remembered_bodies_are_bounded_in_megabytes(content, django_app, settings):
+    settings.API_REMEMBERED_ANSWERS_MB = 0
+    fast_app = CachedApiApplication(django_app)
+    path = f"/api/v1/plans/{content.plan.pk}/"
+    for _ in range(3):
+        assert call(fast_app, "GET", path)[0] == "200 OK"
+    assert not fast_app.answers._answers
 
 
 def test_a_revalidation_is_a_304_as_from_django(content, django_app, fast_app):

@@ -8,21 +8,20 @@ PostgreSQL when the test run uses PostgreSQL (as CI does), else on a SQLite file
 three minutes), so it runs with ``make test-slow``.
 """
 
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 import pytest
 from django.conf import settings
 
+from tests.operations.servers import free_port
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
-#: Loopback ports tried for the live server.
-PORTS = range(18900, 18920)
 #: Requests schemathesis generates per operation and phase, and its seed (reproducible runs).
 EXAMPLES = 10
 SEED = 20260
@@ -35,14 +34,6 @@ CHECKS = [
     "unsupported_method",
 ]
 RUN_SCHEMATHESIS = "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())"
-
-
-def free_port():
-    for port in PORTS:
-        with closing(socket.socket()) as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    pytest.fail(f"no free port in {PORTS}")
 
 
 @contextmanager

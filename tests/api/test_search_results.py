@@ -80,7 +80,6 @@ def test_the_statement_ranks_as_the_orm(content, monkeypatch, max_hits, query):
     """The one-word statement finds and ranks the keys the ORM's queries do, also when its typo
     matches reach the cap and the linked names are read by another query."""
     monkeypatch.setattr(settings, "API_SEARCH_MAX_HITS", max_hits)
-    monkeypatch.setattr("cms.api.search._templates", {})  # SQL built with the cap
     models = searchable_models()
     pages = Page.objects.type(*models)
     one_statement = search(pages, query, Locales("nb"), tuple(models), candidates(tuple(models)))

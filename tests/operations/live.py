@@ -9,8 +9,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.operations.servers import TEST_PORTS
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 #: A test-only key that passes the production checks.
 TEST_SECRET_KEY = "t3st-0nly-9Qx7vLk2Pz8RmW4nYb6Hc1Jd5Fg0Ts3Ua7Ve2Xi4Oq8Nr6Kp1Ml9Sj"
@@ -79,16 +77,3 @@ class LiveServer:
         except urllib.error.HTTPError as error:
             body, status, response_headers = error.read(), error.code, error.headers
         return Answer(status, response_headers, body, time.monotonic() - started)
-
-
-def free_port(exclude=()):
-    """A port of TEST_PORTS that nothing listens on."""
-    import socket
-
-    for port in TEST_PORTS:
-        if port in exclude:
-            continue
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("No free test port.")

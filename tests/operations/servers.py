@@ -1,11 +1,30 @@
 """A small HTTP server on 127.0.0.1 for tests that fetch URLs."""
 
+import socket
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 #: The ports tests may listen on (tried in order until one is free).
 TEST_PORTS = range(19300, 19340)
+
+
+def free_port(exclude=(), ports=TEST_PORTS):
+    """A port of ``ports`` (tried in order), not in ``exclude``, that a server can bind now.
+
+    The probe binds without ``SO_REUSEADDR``, as Django's live server does: a port with
+    connections of an earlier test still in TIME_WAIT is skipped, not only one in use.
+    """
+    for port in ports:
+        if port in exclude:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("No free test port.")
 
 
 def bind_test_server(handler_class):

@@ -14,7 +14,7 @@ from django.test import Client
 from wagtail.models import Collection
 
 from tests.factories import make_plan
-from tests.operations.live import free_port
+from tests.operations.servers import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 WATCH_VIOLATIONS = """
@@ -33,7 +33,10 @@ pytestmark = [
 class CspInBrowserTests(StaticLiveServerTestCase):
     """A superuser's session in Chromium; pages are checked for CSP violations."""
 
-    port = free_port()
+    @classmethod
+    def setUpClass(cls):
+        cls.port = free_port()  # now: earlier tests' servers may have used the first ones
+        super().setUpClass()
 
     def setUp(self):
         if Collection.get_first_root_node() is None:  # an earlier live-server test flushed it

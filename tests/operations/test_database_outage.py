@@ -18,7 +18,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from tests.factories import make_plan
-from tests.operations.live import LiveServer, free_port
+from tests.operations.live import LiveServer
+from tests.operations.servers import free_port
 
 pytestmark = [
     pytest.mark.slow,

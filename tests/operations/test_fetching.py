@@ -26,7 +26,7 @@ from wagtail.images import get_image_model
 from cms import fetching
 from plan.models import ActionPlanPage
 from tests.fork import test_template_import as base
-from tests.operations.servers import http_server
+from tests.operations.servers import free_port, http_server
 
 LOOPBACK = override_settings(FETCH_ALLOWED_NETWORKS=["127.0.0.1/32"])
 REFUSED = "this address may not be fetched"
@@ -47,13 +47,6 @@ def stored_files():
         for path in (root / folder).rglob("*")
         if path.is_file()
     )
-
-
-def free_port():
-    """A port on 127.0.0.1 that nothing listens on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

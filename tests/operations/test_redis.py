@@ -11,18 +11,14 @@ from django.test import override_settings
 
 from cms.settings.caches import redis_caches
 from tests.factories import make_plan
-from tests.operations.servers import TEST_PORTS
+from tests.operations.servers import TEST_PORTS, free_port
 
 pytestmark = pytest.mark.django_db
 
 
 def closed_port():
-    """A port of TEST_PORTS that nothing listens on."""
-    for port in reversed(TEST_PORTS):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("No closed test port.")
+    """A test port nothing listens on, from the end of the range (servers take the start)."""
+    return free_port(ports=reversed(TEST_PORTS))
 
 
 class RedisServer:
