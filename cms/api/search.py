@@ -291,6 +291,15 @@ def _keys(rows):
     return list(dict.fromkeys(key for _path, key in rows))
 
 
+def _by_path(*row_lists):
+    """``{path: key}`` of rows ``(path, key)``, each page once: a path names one page, so the
+    keys are not hashed again (a UUID's hash is Python code, and a search may have 1,500 rows)."""
+    pages = {}
+    for rows in row_lists:
+        pages.update(rows)
+    return pages
+
+
 class Found:
     """What a search found: ``keys``, the translation keys of the pages found, best first, and
     ``shown``, the id of the page that shows each key (``None`` if none does) when the search
@@ -339,7 +348,7 @@ def search(queryset, query, locales, scope=None, candidates=None):
     if words == [query] and len(close) < settings.API_SEARCH_MAX_HITS:
         # One word: its title matches are the two lists above (complete in tree order), so
         # only the linked names are still to be read; the title is not matched again.
-        rows = sorted({*in_title, *close, *match("linked")})
+        rows = sorted(_by_path(in_title, close, match("linked")).items())
         add(_keys(rows[: settings.API_SEARCH_MAX_HITS]), SCORE_RELATED)
     else:
         add(_keys(_every_word(pages, words)), SCORE_RELATED)

@@ -4,8 +4,10 @@ again."""
 
 import psycopg
 import pytest
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.http import HttpResponse
 
+from cms.api.caching import render_entry
 from cms.api.generation import current_generation
 from cms.api.validity import checking_connection
 
@@ -54,3 +56,19 @@ def test_a_live_connection_is_checked_by_the_query_alone():
     assert checking_connection(current_generation).value >= 0
     assert connection.health_check_done
     assert connection.connection.info.backend_pid == pid
+
+
+def test_a_miss_reads_the_generation_as_the_health_check(monkeypatch):
+    """A response rendered on a persistent connection sends no ``SELECT 1`` of Django's
+    health check before its first query: reading the generation checks the connection."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    _persistent_connection_at_a_new_request()
+    db = connections[DEFAULT_DB_ALIAS]
+    checks = []
+    is_usable = db.is_usable
+    monkeypatch.setattr(db, "is_usable", lambda: checks.append("SELECT 1") or is_usable())
+    entry = render_entry(lambda: HttpResponse(b"{}", content_type="application/json"))
+    assert entry.version == current_generation().value
+    assert checks == []
+    assert db.health_check_done
