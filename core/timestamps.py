@@ -2,8 +2,9 @@
 
 Django 5.2 reads every ``timestamptz`` column through a Python subclass of psycopg's pure-Python
 loader (``django.db.backends.postgresql.psycopg_any.BaseTzLoader``), which parses each value
-with a regular expression and builds the datetime in Python. The API reads many of them (each
-page's publication times), and that parsing cost more than the rest of a page's row.
+with a regular expression and builds the datetime in Python: about 4.9 µs a value, where
+psycopg's compiled loader takes 0.6 µs. An API plan detail reads 310 of them in Bokmål and 618
+in English (the pages' publication times).
 
 psycopg's compiled loader (from psycopg-binary) gives the same value: an aware datetime in the
 session's time zone, which Django sets to UTC (``USE_TZ`` with no ``TIME_ZONE`` of the
