@@ -5,8 +5,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from django.db import connection
-from django.db.backends.postgresql.psycopg_any import BaseTzLoader
+from django.db.backends.postgresql.psycopg_any import BaseTzLoader, register_tzloader
 from django.utils import timezone as django_timezone
+from psycopg.pq import Format
 
 from core.timestamps import TIMESTAMPTZ
 from plan.models import ActionPlanPage
@@ -26,30 +27,27 @@ VALUES = {
 }
 
 
-def _read(values):
+def _read(cursor, values):
     placeholders = ", ".join(["%s::timestamptz"] * len(values))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {placeholders}", list(values))
-        return list(cursor.fetchone())
+    cursor.execute(f"SELECT {placeholders}", list(values))
+    return list(cursor.fetchone())
 
 
 def test_a_timestamp_is_read_as_django_reads_it():
     connection.ensure_connection()
     loader = connection.connection.adapters.get_loader(
-        connection.connection.adapters.types[TIMESTAMPTZ].oid, 0
+        connection.connection.adapters.types[TIMESTAMPTZ].oid, Format.TEXT
     )
     assert not issubclass(loader, BaseTzLoader), "Django's Python loader is still used"
-    read = _read(VALUES)
+    with connection.cursor() as cursor:
+        read = _read(cursor, VALUES)
     assert read == list(VALUES.values())
     assert all(value.tzinfo is UTC for value in read)
 
     # Django's own loader, on a cursor of its own, gives the same values.
     with connection.cursor() as cursor:
-        from django.db.backends.postgresql.psycopg_any import register_tzloader
-
         register_tzloader(UTC, cursor.cursor)
-        cursor.execute("SELECT " + ", ".join(["%s::timestamptz"] * len(VALUES)), list(VALUES))
-        assert list(cursor.fetchone()) == read
+        assert _read(cursor, VALUES) == read
 
 
 def test_a_page_keeps_its_publication_time():
